@@ -1,0 +1,330 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using ChatRequest.Serialization;
+using ChatRequest.Validation;
+
+namespace ChatRequest;
+
+/// <summary>
+/// The body of a Chat Completions request (<c>POST /v1/chat/completions</c>), with every field of the API.
+/// Build one with <see cref="Chat.With(string)"/>, or parse one with <see cref="FromJson(string)"/>.
+/// </summary>
+/// <remarks>
+/// The model is a plain data object: every member is public, unset members are not written, and members the model
+/// does not know are kept in <see cref="JsonModel.AdditionalProperties"/>. A request returned by
+/// <see cref="ChatRequestBuilder.Build"/> shares no mutable state with its builder or with the caller's arguments.
+/// </remarks>
+public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateChatCompletionRequest>
+{
+    /// <summary><c>model</c> (required): the model id, e.g. <c>gpt-4o</c>.</summary>
+    public string? Model { get; set; }
+
+    /// <summary><c>messages</c> (required, at least one): the conversation so far.</summary>
+    public IList<ChatMessage>? Messages { get; set; }
+
+    /// <summary><c>audio</c>: voice and format of spoken output; needed when <see cref="Modalities"/> holds <c>audio</c>.</summary>
+    public AudioOutputOptions? Audio { get; set; }
+
+    /// <summary><c>frequency_penalty</c>: -2 to 2; positive values discourage repeating frequent tokens.</summary>
+    public double? FrequencyPenalty { get; set; }
+
+    /// <summary><c>function_call</c> (deprecated; use <see cref="ToolChoice"/>).</summary>
+    public FunctionCallOption? FunctionCall { get; set; }
+
+    /// <summary><c>functions</c> (deprecated; use <see cref="Tools"/>): 1 to 128 functions.</summary>
+    public IList<FunctionDefinition>? Functions { get; set; }
+
+    /// <summary><c>logit_bias</c>: token id (as a string of digits) to a bias from -100 to 100.</summary>
+    public IDictionary<string, int>? LogitBias { get; set; }
+
+    /// <summary><c>logprobs</c>: return the log-probability of each output token.</summary>
+    public bool? Logprobs { get; set; }
+
+    /// <summary><c>max_completion_tokens</c>: upper limit on generated tokens, reasoning tokens included.</summary>
+    public int? MaxCompletionTokens { get; set; }
+
+    /// <summary><c>max_tokens</c> (deprecated; use <see cref="MaxCompletionTokens"/>).</summary>
+    public int? MaxTokens { get; set; }
+
+    /// <summary><c>metadata</c>: up to 16 string pairs; keys up to 64, values up to 512 characters.</summary>
+    public IDictionary<string, string>? Metadata { get; set; }
+
+    /// <summary><c>modalities</c>: output kinds, <c>text</c> and/or <c>audio</c>.</summary>
+    public IList<string>? Modalities { get; set; }
+
+    /// <summary><c>moderation</c>: moderation of input and output.</summary>
+    public ModerationOptions? Moderation { get; set; }
+
+    /// <summary><c>n</c>: number of choices, 1 to 128.</summary>
+    public int? N { get; set; }
+
+    /// <summary><c>parallel_tool_calls</c>: allow several tool calls in one turn (only with tools).</summary>
+    public bool? ParallelToolCalls { get; set; }
+
+    /// <summary><c>prediction</c>: text the answer will mostly repeat.</summary>
+    public Prediction? Prediction { get; set; }
+
+    /// <summary><c>presence_penalty</c>: -2 to 2; positive values push towards new topics.</summary>
+    public double? PresencePenalty { get; set; }
+
+    /// <summary><c>prompt_cache_key</c>: a caching hint that groups similar requests.</summary>
+    public string? PromptCacheKey { get; set; }
+
+    /// <summary><c>prompt_cache_options</c>: prompt-cache breakpoint settings.</summary>
+    public PromptCacheOptions? PromptCacheOptions { get; set; }
+
+    /// <summary><c>prompt_cache_retention</c> (deprecated; use <see cref="PromptCacheOptions"/>): <c>in_memory</c> or <c>24h</c>.</summary>
+    public string? PromptCacheRetention { get; set; }
+
+    /// <summary><c>reasoning_effort</c>: none, minimal, low, medium, high, xhigh or max (reasoning models).</summary>
+    public string? ReasoningEffort { get; set; }
+
+    /// <summary><c>response_format</c>: text, JSON mode or a JSON Schema.</summary>
+    public ResponseFormat? ResponseFormat { get; set; }
+
+    /// <summary><c>safety_identifier</c>: a stable id of the end user (at most 64 characters), ideally a hash.</summary>
+    public string? SafetyIdentifier { get; set; }
+
+    /// <summary><c>seed</c> (deprecated): best-effort repeatable sampling.</summary>
+    public long? Seed { get; set; }
+
+    /// <summary><c>service_tier</c>: auto, default, flex, scale, priority or fast.</summary>
+    public string? ServiceTier { get; set; }
+
+    /// <summary><c>stop</c>: up to 4 sequences that end generation.</summary>
+    public StopSequences? Stop { get; set; }
+
+    /// <summary><c>store</c>: keep the completion for distillation and evals.</summary>
+    public bool? Store { get; set; }
+
+    /// <summary><c>stream</c>: send the answer as server-sent events.</summary>
+    public bool? Stream { get; set; }
+
+    /// <summary><c>stream_options</c>: options of a streamed answer (only with <see cref="Stream"/>).</summary>
+    public StreamOptions? StreamOptions { get; set; }
+
+    /// <summary><c>temperature</c>: 0 to 2; sampling randomness. Set this or <see cref="TopP"/>, not both.</summary>
+    public double? Temperature { get; set; }
+
+    /// <summary><c>tool_choice</c>: whether and which tool the model must call.</summary>
+    public ToolChoice? ToolChoice { get; set; }
+
+    /// <summary><c>tools</c>: function and custom tools the model may call.</summary>
+    public IList<ChatTool>? Tools { get; set; }
+
+    /// <summary><c>top_logprobs</c>: 0 to 20 alternatives per token (needs <see cref="Logprobs"/>).</summary>
+    public int? TopLogprobs { get; set; }
+
+    /// <summary><c>top_p</c>: 0 to 1; nucleus sampling. Set this or <see cref="Temperature"/>, not both.</summary>
+    public double? TopP { get; set; }
+
+    /// <summary><c>user</c> (deprecated; use <see cref="SafetyIdentifier"/> and <see cref="PromptCacheKey"/>).</summary>
+    public string? User { get; set; }
+
+    /// <summary><c>verbosity</c>: low, medium or high.</summary>
+    public string? Verbosity { get; set; }
+
+    /// <summary><c>web_search_options</c>: settings of the web search tool.</summary>
+    public WebSearchOptions? WebSearchOptions { get; set; }
+
+    // ---- Validation ----------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Checks the request against every rule the request alone can decide, and returns all problems found
+    /// (errors, warnings and information), without throwing. An empty list means the request is fine.
+    /// </summary>
+    /// <returns>The problems, in the order of the JSON body.</returns>
+    public IReadOnlyList<ValidationProblem> Validate() => RequestValidator.Validate(this);
+
+    /// <summary>True when <see cref="Validate"/> finds no error (warnings and information are allowed).</summary>
+    /// <returns>True when the API would accept the request, as far as the request alone can tell.</returns>
+    public bool IsValid()
+    {
+        foreach (var problem in Validate())
+        {
+            if (problem.Severity == ProblemSeverity.Error)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ---- JSON out ------------------------------------------------------------------------------------------
+
+    /// <summary>The request as a compact JSON string.</summary>
+    /// <returns>The JSON body.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, ChatJson.RequestInfo);
+
+    /// <summary>The request as compact UTF-8 JSON bytes.</summary>
+    /// <returns>The JSON body.</returns>
+    public byte[] ToUtf8Bytes() => JsonSerializer.SerializeToUtf8Bytes(this, ChatJson.RequestInfo);
+
+    /// <summary>Writes the request as UTF-8 JSON to <paramref name="writer"/>, with no intermediate string.</summary>
+    /// <param name="writer">The JSON writer.</param>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        JsonSerializer.Serialize(writer, this, ChatJson.RequestInfo);
+    }
+
+    /// <summary>Writes the request as UTF-8 JSON to <paramref name="destination"/>, with no intermediate string.</summary>
+    /// <param name="destination">The buffer to write to.</param>
+    public void WriteTo(IBufferWriter<byte> destination)
+    {
+        if (destination is null)
+        {
+            throw new ArgumentNullException(nameof(destination));
+        }
+
+        using var writer = new Utf8JsonWriter(destination, ChatJson.WriterOptions);
+        JsonSerializer.Serialize(writer, this, ChatJson.RequestInfo);
+    }
+
+    /// <summary>Writes the request as UTF-8 JSON to <paramref name="destination"/>, with no intermediate string.</summary>
+    /// <param name="destination">The stream to write to; it is flushed, not closed.</param>
+    public void WriteTo(Stream destination)
+    {
+        if (destination is null)
+        {
+            throw new ArgumentNullException(nameof(destination));
+        }
+
+        JsonSerializer.Serialize(destination, this, ChatJson.RequestInfo);
+    }
+
+    /// <summary>Writes the request as UTF-8 JSON to <paramref name="destination"/> asynchronously.</summary>
+    /// <param name="destination">The stream to write to; it is flushed, not closed.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the body is written.</returns>
+    public Task WriteToAsync(Stream destination, CancellationToken cancellationToken = default)
+    {
+        if (destination is null)
+        {
+            throw new ArgumentNullException(nameof(destination));
+        }
+
+        return JsonSerializer.SerializeAsync(destination, this, ChatJson.RequestInfo, cancellationToken);
+    }
+
+    // ---- JSON in -------------------------------------------------------------------------------------------
+
+    /// <summary>Parses a request body. Members the model does not know are kept.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
+    /// <exception cref="JsonException">The text is not JSON, or a member has the wrong type; the message names its path.</exception>
+    public static CreateChatCompletionRequest FromJson(string json)
+    {
+        if (json is null)
+        {
+            throw new ArgumentNullException(nameof(json));
+        }
+
+        return ChatJson.Read(() => JsonSerializer.Deserialize(json, ChatJson.RequestInfo));
+    }
+
+    /// <summary>Parses a UTF-8 request body. Members the model does not know are kept.</summary>
+    /// <param name="utf8Json">The UTF-8 JSON bytes.</param>
+    /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
+    /// <exception cref="JsonException">The bytes are not JSON, or a member has the wrong type; the message names its path.</exception>
+    public static CreateChatCompletionRequest FromJson(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            return ChatJson.NotNull(JsonSerializer.Deserialize(utf8Json, ChatJson.RequestInfo));
+        }
+        catch (Exception ex) when (ChatJson.IsModelMismatch(ex))
+        {
+            throw ChatJson.Wrap(ex);
+        }
+    }
+
+    /// <summary>Parses a UTF-8 request body from a stream. Members the model does not know are kept.</summary>
+    /// <param name="utf8Json">The stream, read to its end.</param>
+    /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
+    /// <exception cref="JsonException">The stream is not JSON, or a member has the wrong type; the message names its path.</exception>
+    public static CreateChatCompletionRequest FromJson(Stream utf8Json)
+    {
+        if (utf8Json is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Json));
+        }
+
+        return ChatJson.Read(() => JsonSerializer.Deserialize(utf8Json, ChatJson.RequestInfo));
+    }
+
+    /// <summary>Parses a UTF-8 request body from a stream asynchronously. Members the model does not know are kept.</summary>
+    /// <param name="utf8Json">The stream, read to its end.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
+    /// <exception cref="JsonException">The stream is not JSON, or a member has the wrong type; the message names its path.</exception>
+    public static async Task<CreateChatCompletionRequest> FromJsonAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        if (utf8Json is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Json));
+        }
+
+        try
+        {
+            var request = await JsonSerializer.DeserializeAsync(utf8Json, ChatJson.RequestInfo, cancellationToken).ConfigureAwait(false);
+            return ChatJson.NotNull(request);
+        }
+        catch (Exception ex) when (ChatJson.IsModelMismatch(ex))
+        {
+            throw ChatJson.Wrap(ex);
+        }
+    }
+
+    // ---- Equality ------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// True when both requests have the same JSON body (member order of JSON objects does not matter; the order of
+    /// arrays does).
+    /// </summary>
+    /// <param name="other">The other request.</param>
+    /// <returns>True when the bodies are equal.</returns>
+    public bool Equals(CreateChatCompletionRequest? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        return JsonNode.DeepEquals(
+            JsonSerializer.SerializeToNode(this, ChatJson.RequestInfo),
+            JsonSerializer.SerializeToNode(other, ChatJson.RequestInfo));
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as CreateChatCompletionRequest);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        // Consistent with Equals: equal bodies have the same model and the same number of messages.
+        var hash = Model is null ? 0 : StringComparer.Ordinal.GetHashCode(Model);
+        return (hash * 31) + (Messages?.Count ?? 0);
+    }
+
+    /// <summary>A short summary (model and message count). It never prints message text, which may be secret.</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString() =>
+        "CreateChatCompletionRequest { model = " + (Model ?? "null") + ", messages = " + (Messages?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture) + " }";
+}

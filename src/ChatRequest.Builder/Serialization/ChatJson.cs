@@ -1,0 +1,115 @@
+using System;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace ChatRequest.Serialization;
+
+/// <summary>The serializer settings shared by every read and write of the request model.</summary>
+internal static class ChatJson
+{
+    /// <summary>Deepest nesting accepted when reading (JSON Schemas in tool parameters nest).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Options: the source-generated context plus the modifier that keeps explicit nulls.</summary>
+    public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    public static readonly JsonTypeInfo<CreateChatCompletionRequest> RequestInfo =
+        (JsonTypeInfo<CreateChatCompletionRequest>)Options.GetTypeInfo(typeof(CreateChatCompletionRequest));
+
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = Options.Encoder,
+        Indented = false,
+        SkipValidation = true,
+    };
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(ChatJsonContext.Default.Options)
+        {
+            TypeInfoResolver = ChatJsonContext.Default.WithAddedModifier(KeepExplicitNulls),
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>
+    /// Records a member read as JSON null on its <see cref="JsonModel"/>, and writes such members back as null,
+    /// so that a parsed body round-trips unchanged while unset members stay omitted.
+    /// </summary>
+    private static void KeepExplicitNulls(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || !typeof(JsonModel).IsAssignableFrom(info.Type))
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties)
+        {
+            var set = property.Set;
+            if (property.IsExtensionData || set is null || property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null)
+            {
+                continue;
+            }
+
+            var name = property.Name;
+            property.Set = (target, value) =>
+            {
+                if (value is null)
+                {
+                    ((JsonModel)target).MarkExplicitNull(name);
+                }
+                else
+                {
+                    ((JsonModel)target).ClearExplicitNull(name);
+                }
+
+                set(target, value);
+            };
+
+            var shouldSerialize = property.ShouldSerialize;
+            property.ShouldSerialize = (target, value) =>
+                value is null ? ((JsonModel)target).IsExplicitNull(name) : shouldSerialize is null || shouldSerialize(target, value);
+        }
+    }
+
+    public static CreateChatCompletionRequest Read(Func<CreateChatCompletionRequest?> read)
+    {
+        try
+        {
+            return NotNull(read());
+        }
+        catch (Exception ex) when (IsModelMismatch(ex))
+        {
+            throw Wrap(ex);
+        }
+    }
+
+    public static CreateChatCompletionRequest NotNull(CreateChatCompletionRequest? request) =>
+        request ?? throw new JsonException("The request body is JSON null; expected an object with 'model' and 'messages'.", "$", null, null);
+
+    /// <summary>Exceptions System.Text.Json throws for well-formed JSON that does not fit the model.</summary>
+    public static bool IsModelMismatch(Exception ex) =>
+        ex is NotSupportedException or InvalidOperationException or InvalidCastException or FormatException or OverflowException
+            or ArgumentException;
+
+    public static JsonException Wrap(Exception ex) =>
+        new("The JSON does not fit the Chat Completions request model: " + ex.Message, ExtractPath(ex.Message), null, null, ex);
+
+    private static string? ExtractPath(string message)
+    {
+        const string Marker = "Path: ";
+        var at = message.IndexOf(Marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + Marker.Length;
+        var end = message.IndexOf(' ', start);
+        var path = end < 0 ? message.Substring(start) : message.Substring(start, end - start);
+        return path.TrimEnd('.', '|');
+    }
+}

@@ -1,0 +1,315 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace ChatRequest.Serialization;
+
+/// <summary>Helpers shared by the converters of union-typed members (string or object/array).</summary>
+internal static class UnionJson
+{
+    public static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
+    public static JsonException Unexpected(ref Utf8JsonReader reader, string member, string expected) =>
+        new($"'{member}' must be {expected}, but the JSON holds {Describe(reader.TokenType)}.");
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    public static void AddExtra(JsonModel target, string name, ref Utf8JsonReader reader)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        target.AdditionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        target.AdditionalProperties[name] = document.RootElement.Clone();
+    }
+
+    public static void WriteExtras(Utf8JsonWriter writer, JsonModel source)
+    {
+        if (source.AdditionalProperties is null)
+        {
+            return;
+        }
+
+        foreach (var pair in source.AdditionalProperties)
+        {
+            writer.WritePropertyName(pair.Key);
+            pair.Value.WriteTo(writer);
+        }
+    }
+
+    public static string ReadString(ref Utf8JsonReader reader, string member)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Unexpected(ref reader, member, "a string");
+        }
+
+        return reader.GetString()!;
+    }
+}
+
+/// <summary>Reads and writes <see cref="MessageContent"/>: a JSON string or an array of content parts.</summary>
+internal sealed class MessageContentConverter : JsonConverter<MessageContent>
+{
+    public override MessageContent Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return new MessageContent(reader.GetString()!);
+            case JsonTokenType.StartArray:
+                var parts = JsonSerializer.Deserialize(ref reader, UnionJson.Info<List<ContentPart>>(options));
+                return new MessageContent(parts!);
+            default:
+                throw UnionJson.Unexpected(ref reader, "content", "a string or an array of content parts");
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, MessageContent value, JsonSerializerOptions options)
+    {
+        if (value.Text is not null)
+        {
+            writer.WriteStringValue(value.Text);
+            return;
+        }
+
+        writer.WriteStartArray();
+        var info = UnionJson.Info<ContentPart>(options);
+        foreach (var part in value.Parts!)
+        {
+            JsonSerializer.Serialize(writer, part, info);
+        }
+
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>Reads and writes <see cref="StopSequences"/>: a JSON string or an array of strings.</summary>
+internal sealed class StopSequencesConverter : JsonConverter<StopSequences>
+{
+    public override StopSequences Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new StopSequences(reader.GetString()!);
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw UnionJson.Unexpected(ref reader, "stop", "a string or an array of strings");
+        }
+
+        var list = new List<string>(4);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(UnionJson.ReadString(ref reader, "stop[]"));
+        }
+
+        return new StopSequences(list);
+    }
+
+    public override void Write(Utf8JsonWriter writer, StopSequences value, JsonSerializerOptions options)
+    {
+        if (value.IsSingleString && value.Sequences.Count == 1)
+        {
+            writer.WriteStringValue(value.Sequences[0]);
+            return;
+        }
+
+        writer.WriteStartArray();
+        foreach (var sequence in value.Sequences)
+        {
+            writer.WriteStringValue(sequence);
+        }
+
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>Reads and writes <see cref="AudioVoice"/>: a voice name (JSON string) or <c>{"id":...}</c>.</summary>
+internal sealed class AudioVoiceConverter : JsonConverter<AudioVoice>
+{
+    public override AudioVoice Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return AudioVoice.Named(reader.GetString()!);
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw UnionJson.Unexpected(ref reader, "voice", "a string or an object with 'id'");
+        }
+
+        string? id = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            if (name == "id")
+            {
+                id = UnionJson.ReadString(ref reader, "voice.id");
+            }
+            else
+            {
+                throw new JsonException($"'voice' accepts only the member 'id', not '{name}'.");
+            }
+        }
+
+        return AudioVoice.Custom(id ?? throw new JsonException("'voice' as an object needs its member 'id'."));
+    }
+
+    public override void Write(Utf8JsonWriter writer, AudioVoice value, JsonSerializerOptions options)
+    {
+        if (value.Name is not null)
+        {
+            writer.WriteStringValue(value.Name);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("id", value.Id);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="ToolChoice"/>: a mode (JSON string) or an object.</summary>
+internal sealed class ToolChoiceConverter : JsonConverter<ToolChoice>
+{
+    public override ToolChoice Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new ToolChoice { Mode = reader.GetString() };
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw UnionJson.Unexpected(ref reader, "tool_choice", "a string or an object");
+        }
+
+        var choice = new ToolChoice();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            switch (name)
+            {
+                case "type":
+                    choice.Type = UnionJson.ReadString(ref reader, "tool_choice.type");
+                    break;
+                case "function":
+                    choice.Function = JsonSerializer.Deserialize(ref reader, UnionJson.Info<NamedTool>(options));
+                    break;
+                case "custom":
+                    choice.Custom = JsonSerializer.Deserialize(ref reader, UnionJson.Info<NamedTool>(options));
+                    break;
+                case "allowed_tools":
+                    choice.AllowedTools = JsonSerializer.Deserialize(ref reader, UnionJson.Info<AllowedTools>(options));
+                    break;
+                default:
+                    UnionJson.AddExtra(choice, name, ref reader);
+                    break;
+            }
+        }
+
+        return choice;
+    }
+
+    public override void Write(Utf8JsonWriter writer, ToolChoice value, JsonSerializerOptions options)
+    {
+        if (value.Mode is not null)
+        {
+            writer.WriteStringValue(value.Mode);
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.Type is not null)
+        {
+            writer.WriteString("type", value.Type);
+        }
+
+        if (value.Function is not null)
+        {
+            writer.WritePropertyName("function");
+            JsonSerializer.Serialize(writer, value.Function, UnionJson.Info<NamedTool>(options));
+        }
+
+        if (value.Custom is not null)
+        {
+            writer.WritePropertyName("custom");
+            JsonSerializer.Serialize(writer, value.Custom, UnionJson.Info<NamedTool>(options));
+        }
+
+        if (value.AllowedTools is not null)
+        {
+            writer.WritePropertyName("allowed_tools");
+            JsonSerializer.Serialize(writer, value.AllowedTools, UnionJson.Info<AllowedTools>(options));
+        }
+
+        UnionJson.WriteExtras(writer, value);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="FunctionCallOption"/>: a mode (JSON string) or <c>{"name":...}</c>.</summary>
+internal sealed class FunctionCallOptionConverter : JsonConverter<FunctionCallOption>
+{
+    public override FunctionCallOption Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new FunctionCallOption { Mode = reader.GetString() };
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw UnionJson.Unexpected(ref reader, "function_call", "a string or an object with 'name'");
+        }
+
+        var option = new FunctionCallOption();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (name == "name")
+            {
+                option.Name = UnionJson.ReadString(ref reader, "function_call.name");
+            }
+            else
+            {
+                UnionJson.AddExtra(option, name, ref reader);
+            }
+        }
+
+        return option;
+    }
+
+    public override void Write(Utf8JsonWriter writer, FunctionCallOption value, JsonSerializerOptions options)
+    {
+        if (value.Mode is not null)
+        {
+            writer.WriteStringValue(value.Mode);
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.Name is not null)
+        {
+            writer.WriteString("name", value.Name);
+        }
+
+        UnionJson.WriteExtras(writer, value);
+        writer.WriteEndObject();
+    }
+}
