@@ -19,9 +19,14 @@ public abstract class ChatTool : JsonModel
     [JsonIgnore]
     public string Type { get; }
 
-    /// <summary>The tool's name, whatever its kind.</summary>
+    /// <summary>The tool's name, whatever its kind (the function's or the custom tool's name).</summary>
     [JsonIgnore]
-    public abstract string? ToolName { get; }
+    public string? ToolName => this switch
+    {
+        FunctionTool function => function.Function?.Name,
+        CustomTool custom => custom.Custom?.Name,
+        _ => null,
+    };
 }
 
 /// <summary>A function tool: <c>{"type":"function","function":{...}}</c>.</summary>
@@ -32,9 +37,6 @@ public sealed class FunctionTool : ChatTool
         : base("function")
     {
     }
-
-    /// <inheritdoc />
-    public override string? ToolName => Function?.Name;
 
     /// <summary>The function (required).</summary>
     public FunctionDefinition? Function { get; set; }
@@ -64,9 +66,6 @@ public sealed class CustomTool : ChatTool
         : base("custom")
     {
     }
-
-    /// <inheritdoc />
-    public override string? ToolName => Custom?.Name;
 
     /// <summary>The custom tool (required).</summary>
     public CustomToolDefinition? Custom { get; set; }

@@ -103,7 +103,7 @@ internal sealed class NumericLimit
 
 /// <summary>Rule ids, limits and allowed values of OpenAI's Chat Completions request.</summary>
 /// <remarks>Source: OpenAI's public OpenAPI spec (CreateChatCompletionRequest), see docs/rules.</remarks>
-internal static class ChatRules
+internal static partial class ChatRules
 {
     // ---- Rule ids -------------------------------------------------------------------------------------------
     public const string NumericRange = "CHAT101";
