@@ -30,6 +30,9 @@ internal static class ChatJson
         {
             TypeInfoResolver = ChatJsonContext.Default.WithAddedModifier(KeepExplicitNulls),
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+            // A gateway must not validate one value while the server reads another.
+            AllowDuplicateProperties = false,
         };
         options.MakeReadOnly();
         return options;

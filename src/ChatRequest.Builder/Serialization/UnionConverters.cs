@@ -46,6 +46,24 @@ internal static class UnionJson
         }
     }
 
+    /// <summary>
+    /// A nested deserialization reports paths relative to its own root ("$[0]"). This turns such an exception into
+    /// one without a path, so the outer serializer fills in the full path of the member being read, and keeps the
+    /// relative part (e.g. "[0]") in the message.
+    /// </summary>
+    public static JsonException Rebase(JsonException inner, string member)
+    {
+        var relative = inner.Path is { Length: > 1 } p && p.StartsWith("$", StringComparison.Ordinal) ? p.Substring(1) : string.Empty;
+        var message = inner.Message;
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message.Substring(0, cut);
+        }
+
+        return new JsonException(member + relative + ": " + message, inner);
+    }
+
     public static string ReadString(ref Utf8JsonReader reader, string member)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -67,11 +85,34 @@ internal sealed class MessageContentConverter : JsonConverter<MessageContent>
             case JsonTokenType.String:
                 return new MessageContent(reader.GetString()!);
             case JsonTokenType.StartArray:
-                var parts = JsonSerializer.Deserialize(ref reader, UnionJson.Info<List<ContentPart>>(options));
-                return new MessageContent(parts!);
+                try
+                {
+                    var parts = JsonSerializer.Deserialize(ref reader, UnionJson.Info<List<ContentPart>>(options));
+                    return new MessageContent(parts!);
+                }
+                catch (JsonException ex)
+                {
+                    throw UnionJson.Rebase(ex, "content");
+                }
+                catch (NotSupportedException ex)
+                {
+                    throw UnionJson.Rebase(new JsonException(ex.Message, ExtractPath(ex.Message), null, null, ex), "content");
+                }
             default:
                 throw UnionJson.Unexpected(ref reader, "content", "a string or an array of content parts");
         }
+    }
+
+    private static string? ExtractPath(string message)
+    {
+        var at = message.IndexOf("Path: ", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var end = message.IndexOf(' ', at + 6);
+        return end < 0 ? message.Substring(at + 6) : message.Substring(at + 6, end - at - 6);
     }
 
     public override void Write(Utf8JsonWriter writer, MessageContent value, JsonSerializerOptions options)
@@ -202,23 +243,30 @@ internal sealed class ToolChoiceConverter : JsonConverter<ToolChoice>
         {
             var name = reader.GetString()!;
             reader.Read();
-            switch (name)
+            try
             {
-                case "type":
-                    choice.Type = UnionJson.ReadString(ref reader, "tool_choice.type");
-                    break;
-                case "function":
-                    choice.Function = JsonSerializer.Deserialize(ref reader, UnionJson.Info<NamedTool>(options));
-                    break;
-                case "custom":
-                    choice.Custom = JsonSerializer.Deserialize(ref reader, UnionJson.Info<NamedTool>(options));
-                    break;
-                case "allowed_tools":
-                    choice.AllowedTools = JsonSerializer.Deserialize(ref reader, UnionJson.Info<AllowedTools>(options));
-                    break;
-                default:
-                    UnionJson.AddExtra(choice, name, ref reader);
-                    break;
+                switch (name)
+                {
+                    case "type":
+                        choice.Type = UnionJson.ReadString(ref reader, "tool_choice.type");
+                        break;
+                    case "function":
+                        choice.Function = JsonSerializer.Deserialize(ref reader, UnionJson.Info<NamedTool>(options));
+                        break;
+                    case "custom":
+                        choice.Custom = JsonSerializer.Deserialize(ref reader, UnionJson.Info<NamedTool>(options));
+                        break;
+                    case "allowed_tools":
+                        choice.AllowedTools = JsonSerializer.Deserialize(ref reader, UnionJson.Info<AllowedTools>(options));
+                        break;
+                    default:
+                        UnionJson.AddExtra(choice, name, ref reader);
+                        break;
+                }
+            }
+            catch (JsonException ex) when (ex.Path is not null)
+            {
+                throw UnionJson.Rebase(ex, "tool_choice." + name);
             }
         }
 

@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ChatRequest.Tests;
+
+/// <summary>Bad JSON is a JsonException that names where it is; never a NullReferenceException or InvalidCastException.</summary>
+public class MalformedJsonTests
+{
+    [TestCase("", null)]
+    [TestCase("{", "$")]
+    [TestCase("{\"model\":\"m\",}", "$")]
+    [TestCase("{} trailing", null)]
+    [TestCase("[]", "$")]
+    [TestCase("\"text\"", "$")]
+    [TestCase("null", "$")]
+    [TestCase("{\"model\":5}", "$.model")]
+    [TestCase("{\"temperature\":\"hot\"}", "$.temperature")]
+    [TestCase("{\"n\":1.5}", "$.n")]
+    [TestCase("{\"n\":99999999999}", "$.n")]
+    [TestCase("{\"seed\":1e30}", "$.seed")]
+    [TestCase("{\"stream\":\"yes\"}", "$.stream")]
+    [TestCase("{\"messages\":{}}", "$.messages")]
+    [TestCase("{\"messages\":[5]}", "$.messages[0]")]
+    [TestCase("{\"messages\":[{\"content\":\"x\"}]}", "$.messages[0]")]
+    [TestCase("{\"messages\":[{\"role\":5,\"content\":\"x\"}]}", "$.messages[0]")]
+    [TestCase("{\"messages\":[{\"role\":\"user\",\"content\":5}]}", "$.messages[0].content")]
+    [TestCase("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"bogus\"}]}]}", "$.messages[0].content")]
+    [TestCase("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"no type\"}]}]}", "$.messages[0].content")]
+    [TestCase("{\"stop\":[1]}", "$.stop")]
+    [TestCase("{\"stop\":5}", "$.stop")]
+    [TestCase("{\"logit_bias\":{\"1\":\"x\"}}", "$.logit_bias.1")]
+    [TestCase("{\"metadata\":{\"k\":1}}", "$.metadata.k")]
+    [TestCase("{\"tool_choice\":5}", "$.tool_choice")]
+    [TestCase("{\"tool_choice\":{\"type\":7}}", "$.tool_choice")]
+    [TestCase("{\"function_call\":[]}", "$.function_call")]
+    [TestCase("{\"audio\":{\"voice\":5}}", "$.audio.voice")]
+    [TestCase("{\"audio\":{\"voice\":{\"name\":\"x\"}}}", "$.audio.voice")]
+    [TestCase("{\"response_format\":{\"type\":\"yaml\"}}", "$.response_format")]
+    [TestCase("{\"tools\":[{\"function\":{\"name\":\"f\"}}]}", "$.tools[0]")]
+    [TestCase("{\"modalities\":\"text\"}", "$.modalities")]
+    public void Malformed_or_wrong_typed_JSON_is_a_JsonException_with_its_path(string json, string? path)
+    {
+        var act = () => CreateChatCompletionRequest.FromJson(json);
+
+        var exception = act.Should().Throw<JsonException>().Which;
+        if (path is not null)
+        {
+            exception.Path.Should().StartWith(path, exception.Message);
+        }
+
+        exception.Message.Should().NotBeNullOrWhiteSpace();
+        FluentActions.Invoking(() => CreateChatCompletionRequest.FromJson(Encoding.UTF8.GetBytes(json))).Should().Throw<JsonException>();
+        FluentActions.Invoking(() => CreateChatCompletionRequest.FromJson(new MemoryStream(Encoding.UTF8.GetBytes(json)))).Should().Throw<JsonException>();
+    }
+
+    [Test]
+    public void Invalid_utf8_is_a_JsonException()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"model\":\"XX\",\"messages\":[]}");
+        var at = Array.IndexOf(bytes, (byte)'X');
+        bytes[at] = 0xC3;
+        bytes[at + 1] = 0x28;
+
+        var act = () => CreateChatCompletionRequest.FromJson(bytes);
+
+        act.Should().Throw<JsonException>();
+    }
+
+    [Test]
+    public void Deep_nesting_is_bounded()
+    {
+        var deep = new StringBuilder("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":");
+        for (var i = 0; i < 200; i++)
+        {
+            deep.Append("{\"a\":");
+        }
+
+        deep.Append('1').Append('}', 200).Append("}}]}");
+
+        var act = () => CreateChatCompletionRequest.FromJson(deep.ToString());
+
+        act.Should().Throw<JsonException>().WithMessage("*depth*");
+    }
+
+    [Test]
+    public void Nesting_within_the_bound_is_read()
+    {
+        var nested = new StringBuilder("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":");
+        for (var i = 0; i < 40; i++)
+        {
+            nested.Append("{\"a\":");
+        }
+
+        nested.Append('1').Append('}', 40).Append("}}]}");
+
+        CreateChatCompletionRequest.FromJson(nested.ToString()).Tools.Should().ContainSingle();
+    }
+
+    [Test]
+    public void Duplicate_members_are_rejected()
+    {
+        // A gateway must not validate one value while the server uses another.
+        var act = () => CreateChatCompletionRequest.FromJson("""{"model":"m","messages":[{"role":"user","content":"x"}],"temperature":0.5,"temperature":9}""");
+
+        act.Should().Throw<JsonException>().WithMessage("*temperature*");
+    }
+
+    [Test]
+    public void Nulls_inside_collections_are_problems_not_crashes()
+    {
+        var request = CreateChatCompletionRequest.FromJson("""
+            {"model":"m","messages":[null,{"role":"user","content":[null]},{"role":"assistant","tool_calls":[null]}],
+             "tools":[null],"functions":[null],"metadata":{"k":null},"stop":["a"],"modalities":[null]}
+            """);
+
+        var problems = request.Validate();
+
+        problems.Select(p => p.Path).Should().Contain(["messages[0]", "messages[1].content[0]", "messages[2].tool_calls[0]", "tools[0]", "functions[0]", "metadata[\"k\"]", "modalities[0]"]);
+        problems.Should().OnlyContain(p => p.Severity != ProblemSeverity.Error || p.RuleId == "CHAT106" || p.RuleId == "CHAT107" || p.RuleId == "CHAT105");
+    }
+}
