@@ -49,6 +49,19 @@ public sealed class ChatRequestBuilder
     internal static ChatRequestBuilder Start(string model) =>
         new(null, static (r, n) => r.Model = n.Text, model, null, 0, isMessage: false);
 
+    /// <summary>The root step of a builder that continues an existing request (see <see cref="From"/>).</summary>
+    private static readonly Step ContinueSnapshot = static (_, _) => { };
+
+    /// <summary>
+    /// Starts a builder from an existing request, e.g. one parsed from JSON: every member (unknown ones included) is
+    /// kept, and further calls append messages or change settings. The request is copied; changing it later does not
+    /// change the builder.
+    /// </summary>
+    /// <param name="request">The request to continue.</param>
+    /// <returns>A builder whose <see cref="Build"/> gives a request equal to <paramref name="request"/> plus the later calls.</returns>
+    public static ChatRequestBuilder From(CreateChatCompletionRequest request) =>
+        new(null, ContinueSnapshot, Snapshot.Freeze(NotNull(request, nameof(request))), null, 0, isMessage: false);
+
     private ChatRequestBuilder Then(Step step, object? value = null, object? extra = null, long bits = 0) =>
         new(this, step, value, extra, bits, isMessage: false);
 
@@ -667,7 +680,6 @@ public sealed class ChatRequestBuilder
 
     private CreateChatCompletionRequest Materialize()
     {
-        var request = new CreateChatCompletionRequest { Messages = new List<ChatMessage>(_messageCount) };
         var steps = ArrayPool<ChatRequestBuilder>.Shared.Rent(_depth);
         try
         {
@@ -677,18 +689,32 @@ public sealed class ChatRequestBuilder
                 steps[--index] = node;
             }
 
+            CreateChatCompletionRequest request;
+            if (ReferenceEquals(steps[0]._step, ContinueSnapshot))
+            {
+                request = Snapshot.Thaw<CreateChatCompletionRequest>((JsonElement)steps[0]._value!);
+                if (request.Messages is null && _messageCount > 0)
+                {
+                    request.Messages = new List<ChatMessage>(_messageCount);
+                }
+            }
+            else
+            {
+                request = new CreateChatCompletionRequest { Messages = new List<ChatMessage>(_messageCount) };
+            }
+
             for (var i = 0; i < _depth; i++)
             {
                 steps[i]._step(request, steps[i]);
             }
+
+            return request;
         }
         finally
         {
             Array.Clear(steps, 0, _depth);
             ArrayPool<ChatRequestBuilder>.Shared.Return(steps);
         }
-
-        return request;
     }
 
     // ---- JSON helpers --------------------------------------------------------------------------------------

@@ -157,6 +157,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
         return true;
     }
 
+    /// <summary>
+    /// A builder that continues this request: <c>request.ToBuilder().User("next question").Build()</c>. The builder
+    /// holds a copy, so changing this request later does not change it.
+    /// </summary>
+    /// <returns>The builder.</returns>
+    public ChatRequestBuilder ToBuilder() => ChatRequestBuilder.From(this);
+
     // ---- JSON out ------------------------------------------------------------------------------------------
 
     /// <summary>The request as a compact JSON string.</summary>
