@@ -168,13 +168,44 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
 
     /// <summary>The request as a compact JSON string.</summary>
     /// <returns>The JSON body.</returns>
-    public string ToJson() => JsonSerializer.Serialize(this, ChatJson.RequestInfo);
+    public string ToJson()
+    {
+        var pooled = PooledWriter.Rent();
+        try
+        {
+            var writer = pooled.Json();
+            RequestWriter.Write(writer, this);
+            writer.Flush();
+            return pooled.ToUtf16String();
+        }
+        finally
+        {
+            pooled.Return();
+        }
+    }
 
     /// <summary>The request as compact UTF-8 JSON bytes.</summary>
     /// <returns>The JSON body.</returns>
-    public byte[] ToUtf8Bytes() => JsonSerializer.SerializeToUtf8Bytes(this, ChatJson.RequestInfo);
+    public byte[] ToUtf8Bytes()
+    {
+        var pooled = PooledWriter.Rent();
+        try
+        {
+            var writer = pooled.Json();
+            RequestWriter.Write(writer, this);
+            writer.Flush();
+            return pooled.ToArray();
+        }
+        finally
+        {
+            pooled.Return();
+        }
+    }
 
-    /// <summary>Writes the request as UTF-8 JSON to <paramref name="writer"/>, with no intermediate string.</summary>
+    /// <summary>
+    /// Writes the request as JSON to <paramref name="writer"/>, with no intermediate string. The writer's own options
+    /// (indentation, escaping) apply; the caller flushes it.
+    /// </summary>
     /// <param name="writer">The JSON writer.</param>
     public void WriteTo(Utf8JsonWriter writer)
     {
@@ -183,7 +214,7 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
             throw new ArgumentNullException(nameof(writer));
         }
 
-        JsonSerializer.Serialize(writer, this, ChatJson.RequestInfo);
+        RequestWriter.Write(writer, this);
     }
 
     /// <summary>Writes the request as UTF-8 JSON to <paramref name="destination"/>, with no intermediate string.</summary>
@@ -195,8 +226,17 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
             throw new ArgumentNullException(nameof(destination));
         }
 
-        using var writer = new Utf8JsonWriter(destination, ChatJson.WriterOptions);
-        JsonSerializer.Serialize(writer, this, ChatJson.RequestInfo);
+        var pooled = PooledWriter.Rent();
+        try
+        {
+            var writer = pooled.Json(destination);
+            RequestWriter.Write(writer, this);
+            writer.Flush();
+        }
+        finally
+        {
+            pooled.Return();
+        }
     }
 
     /// <summary>Writes the request as UTF-8 JSON to <paramref name="destination"/>, with no intermediate string.</summary>
@@ -208,21 +248,37 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
             throw new ArgumentNullException(nameof(destination));
         }
 
-        JsonSerializer.Serialize(destination, this, ChatJson.RequestInfo);
+        var pooled = PooledWriter.Rent();
+        try
+        {
+            var writer = pooled.Json(destination);
+            RequestWriter.Write(writer, this);
+            writer.Flush();
+        }
+        finally
+        {
+            pooled.Return();
+        }
     }
 
     /// <summary>Writes the request as UTF-8 JSON to <paramref name="destination"/> asynchronously.</summary>
     /// <param name="destination">The stream to write to; it is flushed, not closed.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the body is written.</returns>
-    public Task WriteToAsync(Stream destination, CancellationToken cancellationToken = default)
+    public async Task WriteToAsync(Stream destination, CancellationToken cancellationToken = default)
     {
         if (destination is null)
         {
             throw new ArgumentNullException(nameof(destination));
         }
 
-        return JsonSerializer.SerializeAsync(destination, this, ChatJson.RequestInfo, cancellationToken);
+        var body = ToUtf8Bytes();
+#if NET
+        await destination.WriteAsync(body.AsMemory(), cancellationToken).ConfigureAwait(false);
+#else
+        await destination.WriteAsync(body, 0, body.Length, cancellationToken).ConfigureAwait(false);
+#endif
+        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // ---- JSON in -------------------------------------------------------------------------------------------
@@ -314,9 +370,7 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
             return true;
         }
 
-        return JsonNode.DeepEquals(
-            JsonSerializer.SerializeToNode(this, ChatJson.RequestInfo),
-            JsonSerializer.SerializeToNode(other, ChatJson.RequestInfo));
+        return JsonNode.DeepEquals(JsonNode.Parse(ToUtf8Bytes()), JsonNode.Parse(other.ToUtf8Bytes()));
     }
 
     /// <inheritdoc />

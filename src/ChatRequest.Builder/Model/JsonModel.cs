@@ -27,6 +27,8 @@ public abstract class JsonModel
     /// <returns>True when the member was an explicit JSON null.</returns>
     public bool IsExplicitNull(string jsonName) => _explicitNulls is not null && _explicitNulls.Contains(jsonName);
 
+    internal bool HasExplicitNulls => _explicitNulls is { Count: > 0 };
+
     internal void MarkExplicitNull(string jsonName)
     {
         _explicitNulls ??= new List<string>(1);

@@ -32,20 +32,6 @@ internal static class UnionJson
         target.AdditionalProperties[name] = document.RootElement.Clone();
     }
 
-    public static void WriteExtras(Utf8JsonWriter writer, JsonModel source)
-    {
-        if (source.AdditionalProperties is null)
-        {
-            return;
-        }
-
-        foreach (var pair in source.AdditionalProperties)
-        {
-            writer.WritePropertyName(pair.Key);
-            pair.Value.WriteTo(writer);
-        }
-    }
-
     /// <summary>
     /// A nested deserialization reports paths relative to its own root ("$[0]"). This turns such an exception into
     /// one without a path, so the outer serializer fills in the full path of the member being read, and keeps the
@@ -115,23 +101,8 @@ internal sealed class MessageContentConverter : JsonConverter<MessageContent>
         return end < 0 ? message.Substring(at + 6) : message.Substring(at + 6, end - at - 6);
     }
 
-    public override void Write(Utf8JsonWriter writer, MessageContent value, JsonSerializerOptions options)
-    {
-        if (value.Text is not null)
-        {
-            writer.WriteStringValue(value.Text);
-            return;
-        }
-
-        writer.WriteStartArray();
-        var info = UnionJson.Info<ContentPart>(options);
-        foreach (var part in value.Parts!)
-        {
-            JsonSerializer.Serialize(writer, part, info);
-        }
-
-        writer.WriteEndArray();
-    }
+    public override void Write(Utf8JsonWriter writer, MessageContent value, JsonSerializerOptions options) =>
+        RequestWriter.ContentValue(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="StopSequences"/>: a JSON string or an array of strings.</summary>
@@ -158,22 +129,8 @@ internal sealed class StopSequencesConverter : JsonConverter<StopSequences>
         return new StopSequences(list);
     }
 
-    public override void Write(Utf8JsonWriter writer, StopSequences value, JsonSerializerOptions options)
-    {
-        if (value.IsSingleString && value.Sequences.Count == 1)
-        {
-            writer.WriteStringValue(value.Sequences[0]);
-            return;
-        }
-
-        writer.WriteStartArray();
-        foreach (var sequence in value.Sequences)
-        {
-            writer.WriteStringValue(sequence);
-        }
-
-        writer.WriteEndArray();
-    }
+    public override void Write(Utf8JsonWriter writer, StopSequences value, JsonSerializerOptions options) =>
+        RequestWriter.Stop(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="AudioVoice"/>: a voice name (JSON string) or <c>{"id":...}</c>.</summary>
@@ -209,18 +166,8 @@ internal sealed class AudioVoiceConverter : JsonConverter<AudioVoice>
         return AudioVoice.Custom(id ?? throw new JsonException("'voice' as an object needs its member 'id'."));
     }
 
-    public override void Write(Utf8JsonWriter writer, AudioVoice value, JsonSerializerOptions options)
-    {
-        if (value.Name is not null)
-        {
-            writer.WriteStringValue(value.Name);
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString("id", value.Id);
-        writer.WriteEndObject();
-    }
+    public override void Write(Utf8JsonWriter writer, AudioVoice value, JsonSerializerOptions options) =>
+        RequestWriter.VoiceValue(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="ToolChoice"/>: a mode (JSON string) or an object.</summary>
@@ -273,41 +220,8 @@ internal sealed class ToolChoiceConverter : JsonConverter<ToolChoice>
         return choice;
     }
 
-    public override void Write(Utf8JsonWriter writer, ToolChoice value, JsonSerializerOptions options)
-    {
-        if (value.Mode is not null)
-        {
-            writer.WriteStringValue(value.Mode);
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.Type is not null)
-        {
-            writer.WriteString("type", value.Type);
-        }
-
-        if (value.Function is not null)
-        {
-            writer.WritePropertyName("function");
-            JsonSerializer.Serialize(writer, value.Function, UnionJson.Info<NamedTool>(options));
-        }
-
-        if (value.Custom is not null)
-        {
-            writer.WritePropertyName("custom");
-            JsonSerializer.Serialize(writer, value.Custom, UnionJson.Info<NamedTool>(options));
-        }
-
-        if (value.AllowedTools is not null)
-        {
-            writer.WritePropertyName("allowed_tools");
-            JsonSerializer.Serialize(writer, value.AllowedTools, UnionJson.Info<AllowedTools>(options));
-        }
-
-        UnionJson.WriteExtras(writer, value);
-        writer.WriteEndObject();
-    }
+    public override void Write(Utf8JsonWriter writer, ToolChoice value, JsonSerializerOptions options) =>
+        RequestWriter.ToolChoice(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="FunctionCallOption"/>: a mode (JSON string) or <c>{"name":...}</c>.</summary>
@@ -343,21 +257,6 @@ internal sealed class FunctionCallOptionConverter : JsonConverter<FunctionCallOp
         return option;
     }
 
-    public override void Write(Utf8JsonWriter writer, FunctionCallOption value, JsonSerializerOptions options)
-    {
-        if (value.Mode is not null)
-        {
-            writer.WriteStringValue(value.Mode);
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.Name is not null)
-        {
-            writer.WriteString("name", value.Name);
-        }
-
-        UnionJson.WriteExtras(writer, value);
-        writer.WriteEndObject();
-    }
+    public override void Write(Utf8JsonWriter writer, FunctionCallOption value, JsonSerializerOptions options) =>
+        RequestWriter.FunctionCallOption(writer, value);
 }
