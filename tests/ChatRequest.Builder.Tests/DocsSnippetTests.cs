@@ -222,7 +222,7 @@ public class DocsSnippetTests
 
         var body = JsonNode.Parse(request.ToJson())!;
         request.ToJson().Should().Contain(
-            """{"role":"assistant","tool_calls":[{"type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"},"id":"call_1"}]}""");
+            """{"role":"assistant","tool_calls":[{"type":"function","id":"call_1","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]}""");
         request.ToJson().Should().Contain(
             """{"role":"tool","tool_call_id":"call_1","content":"{\"temp_c\":18,\"sky\":\"cloudy\"}"}""");
         body["tool_choice"]!.ToJsonString().Should().Be("""{"type":"function","function":{"name":"get_weather"}}""");
