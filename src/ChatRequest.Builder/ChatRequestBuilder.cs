@@ -103,6 +103,13 @@ public sealed class ChatRequestBuilder
     public ChatRequestBuilder User(params ContentPart[] parts) =>
         Message(new UserMessage { Content = new MessageContent(NotNull(parts, nameof(parts))) });
 
+    /// <summary>Appends a user message made of parts, with a participant name.</summary>
+    /// <param name="parts">The parts, in order; they are copied.</param>
+    /// <param name="name">An optional participant name.</param>
+    /// <returns>A new builder.</returns>
+    public ChatRequestBuilder User(IEnumerable<ContentPart> parts, string? name = null) =>
+        Message(new UserMessage { Content = new MessageContent(NotNull(parts, nameof(parts))), Name = name });
+
     /// <summary>Appends an assistant message with text (an earlier answer of the model).</summary>
     /// <param name="content">The text.</param>
     /// <param name="name">An optional participant name.</param>
@@ -343,6 +350,32 @@ public sealed class ChatRequestBuilder
     /// <returns>A new builder.</returns>
     public ChatRequestBuilder ForceFunction(string name) =>
         Then(static (r, n) => r.ToolChoice = ChatRequest.ToolChoice.ForFunction(n.Text), NotNull(name, nameof(name)));
+
+    /// <summary>Sets <c>tool_choice</c> so that the model must call the named custom tool.</summary>
+    /// <param name="name">The custom tool's name.</param>
+    /// <returns>A new builder.</returns>
+    public ChatRequestBuilder ForceCustomTool(string name) =>
+        Then(static (r, n) => r.ToolChoice = ChatRequest.ToolChoice.ForCustomTool(n.Text), NotNull(name, nameof(name)));
+
+    /// <summary>
+    /// Sets <c>tool_choice</c> to <c>allowed_tools</c>: the model may only use the named function tools, and with
+    /// <see cref="ToolChoiceMode.Required"/> must call one of them.
+    /// </summary>
+    /// <param name="mode"><see cref="ToolChoiceMode.Auto"/> or <see cref="ToolChoiceMode.Required"/>.</param>
+    /// <param name="functionNames">The function tools the model may use.</param>
+    /// <returns>A new builder.</returns>
+    public ChatRequestBuilder AllowedTools(ToolChoiceMode mode, params string[] functionNames)
+    {
+        var tools = new List<JsonElement>(NotNull(functionNames, nameof(functionNames)).Length);
+        foreach (var name in functionNames)
+        {
+            var tool = new FunctionTool { Function = new FunctionDefinition { Name = NotNull(name, nameof(functionNames)) } };
+            tools.Add(Snapshot.Freeze<ChatTool>(tool));
+        }
+
+        var choice = new ToolChoice { Type = "allowed_tools", AllowedTools = new AllowedTools { Mode = Wire.Of(mode), Tools = tools } };
+        return ToolChoice(choice);
+    }
 
     /// <summary>Sets <c>parallel_tool_calls</c> (only with tools).</summary>
     /// <param name="enabled">Whether the model may make several tool calls in one turn.</param>
@@ -608,6 +641,13 @@ public sealed class ChatRequestBuilder
     /// <returns>A new builder.</returns>
     public ChatRequestBuilder Extra(string name, double value) =>
         Extra(name, ParseElement(NumericLimit.Format(value), nameof(value)));
+
+    /// <summary>Adds a top-level integer member that the model does not know; see <see cref="Extra(string, JsonElement)"/>.</summary>
+    /// <param name="name">The member's JSON name.</param>
+    /// <param name="value">The integer.</param>
+    /// <returns>A new builder.</returns>
+    public ChatRequestBuilder Extra(string name, long value) =>
+        Extra(name, ParseElement(value.ToString(CultureInfo.InvariantCulture), nameof(value)));
 
     /// <summary>Adds a top-level boolean member that the model does not know; see <see cref="Extra(string, JsonElement)"/>.</summary>
     /// <param name="name">The member's JSON name.</param>

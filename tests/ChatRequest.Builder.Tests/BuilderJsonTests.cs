@@ -318,3 +318,34 @@ public class BuilderJsonTests
         CreateChatCompletionRequest.FromJson(json).Messages![0].Content!.Text.Should().Be("Grüße, 東京 \"quoted\"\t<b>");
     }
 }
+
+/// <summary>Shortcuts added after documenting the API.</summary>
+public class BuilderShortcutTests
+{
+    private static ChatRequestBuilder Base() => Chat.With("gpt-4o").User("Hi");
+
+    [Test]
+    public void ForceCustomTool_and_AllowedTools()
+    {
+        Json.SameJson("""{"type":"custom","custom":{"name":"c"}}""", Base().CustomTool("c").ForceCustomTool("c").Body()["tool_choice"]).Should().BeTrue();
+        Json.SameJson(
+            """{"type":"allowed_tools","allowed_tools":{"mode":"required","tools":[{"type":"function","function":{"name":"a"}},{"type":"function","function":{"name":"b"}}]}}""",
+            Base().Tool("a").Tool("b").AllowedTools(ToolChoiceMode.Required, "a", "b").Body()["tool_choice"]).Should().BeTrue();
+        Base().Tool("a").AllowedTools(ToolChoiceMode.None, "a").Validate().Should().Contain(p => p.RuleId == "CHAT107" && p.Path == "tool_choice.allowed_tools.mode");
+    }
+
+    [Test]
+    public void Named_user_message_with_parts()
+    {
+        var message = Chat.With("gpt-4o").User([ContentPart.FromText("a")], name: "alice").Body()["messages"]![0]!;
+
+        Json.SameJson("""{"role":"user","name":"alice","content":[{"type":"text","text":"a"}]}""", message).Should().BeTrue(message.ToJsonString());
+    }
+
+    [Test]
+    public void Extra_integers_keep_full_precision()
+    {
+        Base().Extra("big", long.MaxValue).Build().ToJson().Should().EndWith("\"big\":9223372036854775807}");
+        Base().Extra("small", 40).Build().ToJson().Should().EndWith("\"small\":40}");
+    }
+}

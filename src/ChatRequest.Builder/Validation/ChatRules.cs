@@ -152,7 +152,7 @@ internal static partial class ChatRules
         new RuleDefinition(ParallelToolCallsWithoutTools, "parallel_tool_calls without tools", RuleLevel.Warning, RuleLevel.Error,
             "parallel_tool_calls is set while no tool is declared."),
         new RuleDefinition(JsonModeWithoutInstruction, "JSON mode without a JSON instruction", RuleLevel.Warning, RuleLevel.Error,
-            "response_format is json_object while no system, developer or user message mentions JSON; the model may then not produce JSON."),
+            "response_format is json_object while no message mentions JSON; the API then refuses the request (the model would not produce JSON)."),
         new RuleDefinition(DuplicateSetting, "Setting set twice", RuleLevel.Warning, RuleLevel.Warning,
             "The same single-valued setting is set twice in one builder chain; the later value silently wins."),
         new RuleDefinition(NoMessages, "No messages", RuleLevel.Error, RuleLevel.Error,

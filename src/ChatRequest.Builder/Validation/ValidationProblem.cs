@@ -78,7 +78,7 @@ public sealed class ChatRequestValidationException : Exception
         Problems = problems;
     }
 
-    /// <summary>Every problem found (errors first matter: they made the build fail; warnings are included too).</summary>
+    /// <summary>Every problem found: the errors that made the build fail, and any warnings and information.</summary>
     public IReadOnlyList<ValidationProblem> Problems { get; }
 
     private static string FormatMessage(IReadOnlyList<ValidationProblem> problems)
