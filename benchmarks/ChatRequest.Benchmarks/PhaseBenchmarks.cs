@@ -17,42 +17,12 @@ public class PhaseBenchmarks
     public void Setup()
     {
         _writer = new Utf8JsonWriter(_buffer);
-        _request = TypicalRequest.BuildWithChatRequest();
-        _chain = _request.ToBuilder();
-        _chain = Chat.With("gpt-4o")
-            .System("You are a terse assistant.")
-            .User("What is the capital of France?")
-            .Assistant("Paris.")
-            .User("And of Germany? Answer in one word.")
-            .Temperature(0.2)
-            .MaxTokens(256)
-            .Stop("\n", "END")
-            .LogitBias(50256, -100)
-            .LogitBias(1234, 5)
-            .EndUser("user-1234")
-            .N(1)
-            .FrequencyPenalty(0.5)
-            .PresencePenalty(-0.5)
-            .Tool("get_weather", "Get the weather for a city", TypicalRequest.WeatherParameters);
+        _chain = TypicalRequest.Chain();
+        _request = _chain.Build();
     }
 
     [Benchmark]
-    public object ChainOnly() =>
-        Chat.With("gpt-4o")
-            .System("You are a terse assistant.")
-            .User("What is the capital of France?")
-            .Assistant("Paris.")
-            .User("And of Germany? Answer in one word.")
-            .Temperature(0.2)
-            .MaxTokens(256)
-            .Stop("\n", "END")
-            .LogitBias(50256, -100)
-            .LogitBias(1234, 5)
-            .EndUser("user-1234")
-            .N(1)
-            .FrequencyPenalty(0.5)
-            .PresencePenalty(-0.5)
-            .Tool("get_weather", "Get the weather for a city", TypicalRequest.WeatherParameters);
+    public object ChainOnly() => TypicalRequest.Chain();
 
     [Benchmark]
     public object BuildOnly() => _chain.Build();

@@ -9,7 +9,10 @@ public static class TypicalRequest
 {
     public const string WeatherParameters = """{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}""";
 
-    public static CreateChatCompletionRequest BuildWithChatRequest() =>
+    public static CreateChatCompletionRequest BuildWithChatRequest() => Chain().Build();
+
+    /// <summary>The fluent chain of the typical request, before <c>Build()</c>.</summary>
+    public static ChatRequestBuilder Chain() =>
         Chat.With("gpt-4o")
             .System("You are a terse assistant.")
             .User("What is the capital of France?")
@@ -24,8 +27,7 @@ public static class TypicalRequest
             .N(1)
             .FrequencyPenalty(0.5)
             .PresencePenalty(-0.5)
-            .Tool("get_weather", "Get the weather for a city", WeatherParameters)
-            .Build();
+            .Tool("get_weather", "Get the weather for a city", WeatherParameters);
 
     private static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
     private static readonly JsonEncodedText Messages = JsonEncodedText.Encode("messages");

@@ -168,25 +168,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
 
     /// <summary>The request as a compact JSON string.</summary>
     /// <returns>The JSON body.</returns>
-    public string ToJson()
-    {
-        var pooled = PooledWriter.Rent();
-        try
-        {
-            var writer = pooled.Json();
-            RequestWriter.Write(writer, this);
-            writer.Flush();
-            return pooled.ToUtf16String();
-        }
-        finally
-        {
-            pooled.Return();
-        }
-    }
+    public string ToJson() => WritePooled(static pooled => pooled.ToUtf16String());
 
     /// <summary>The request as compact UTF-8 JSON bytes.</summary>
     /// <returns>The JSON body.</returns>
-    public byte[] ToUtf8Bytes()
+    public byte[] ToUtf8Bytes() => WritePooled(static pooled => pooled.ToArray());
+
+    private T WritePooled<T>(Func<PooledWriter, T> result)
     {
         var pooled = PooledWriter.Rent();
         try
@@ -194,7 +182,7 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
             var writer = pooled.Json();
             RequestWriter.Write(writer, this);
             writer.Flush();
-            return pooled.ToArray();
+            return result(pooled);
         }
         finally
         {
