@@ -22,116 +22,698 @@ namespace ChatRequest;
 /// </remarks>
 public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateChatCompletionRequest>
 {
+    [ThreadStatic]
+    private static CreateChatCompletionRequest? t_loading;
+
+    // A request built from a chain that needed no object model is written straight from that chain; the object
+    // model (_data and the base's members) is made from it on first access. See Load().
+    private ChatRequestBuilder? _chain;
+    private RequestData? _data;
+
+    /// <summary>Creates an empty request; set at least <see cref="Model"/> and <see cref="Messages"/>.</summary>
+    public CreateChatCompletionRequest()
+    {
+    }
+
+    internal CreateChatCompletionRequest(ChatRequestBuilder chain)
+    {
+        _chain = chain;
+    }
+
+    /// <summary>The chain this request is written from while its object model has not been made yet.</summary>
+    internal ChatRequestBuilder? PendingChain => Volatile.Read(ref _chain);
+
     /// <summary><c>model</c> (required): the model id, e.g. <c>gpt-4o</c>.</summary>
-    public string? Model { get; set; }
+    public string? Model
+    {
+        get
+        {
+            Load();
+            return _data?.Model;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Model = value;
+        }
+    }
 
     /// <summary><c>messages</c> (required, at least one): the conversation so far.</summary>
-    public IList<ChatMessage>? Messages { get; set; }
+    public IList<ChatMessage>? Messages
+    {
+        get
+        {
+            Load();
+            return _data?.Messages;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Messages = value;
+        }
+    }
 
     /// <summary><c>audio</c>: voice and format of spoken output; needed when <see cref="Modalities"/> holds <c>audio</c>.</summary>
-    public AudioOutputOptions? Audio { get; set; }
+    public AudioOutputOptions? Audio
+    {
+        get
+        {
+            Load();
+            return _data?.Audio;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Audio = value;
+        }
+    }
 
     /// <summary><c>frequency_penalty</c>: -2 to 2; positive values discourage repeating frequent tokens.</summary>
-    public double? FrequencyPenalty { get; set; }
+    public double? FrequencyPenalty
+    {
+        get
+        {
+            Load();
+            return _data?.FrequencyPenalty;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).FrequencyPenalty = value;
+        }
+    }
 
     /// <summary><c>function_call</c> (deprecated; use <see cref="ToolChoice"/>).</summary>
-    public FunctionCallOption? FunctionCall { get; set; }
+    public FunctionCallOption? FunctionCall
+    {
+        get
+        {
+            Load();
+            return _data?.FunctionCall;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).FunctionCall = value;
+        }
+    }
 
     /// <summary><c>functions</c> (deprecated; use <see cref="Tools"/>): 1 to 128 functions.</summary>
-    public IList<FunctionDefinition>? Functions { get; set; }
+    public IList<FunctionDefinition>? Functions
+    {
+        get
+        {
+            Load();
+            return _data?.Functions;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Functions = value;
+        }
+    }
 
     /// <summary><c>logit_bias</c>: token id (as a string of digits) to a bias from -100 to 100.</summary>
-    public IDictionary<string, int>? LogitBias { get; set; }
+    public IDictionary<string, int>? LogitBias
+    {
+        get
+        {
+            Load();
+            return _data?.LogitBias;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).LogitBias = value;
+        }
+    }
 
     /// <summary><c>logprobs</c>: return the log-probability of each output token.</summary>
-    public bool? Logprobs { get; set; }
+    public bool? Logprobs
+    {
+        get
+        {
+            Load();
+            return _data?.Logprobs;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Logprobs = value;
+        }
+    }
 
     /// <summary><c>max_completion_tokens</c>: upper limit on generated tokens, reasoning tokens included.</summary>
-    public int? MaxCompletionTokens { get; set; }
+    public int? MaxCompletionTokens
+    {
+        get
+        {
+            Load();
+            return _data?.MaxCompletionTokens;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).MaxCompletionTokens = value;
+        }
+    }
 
     /// <summary><c>max_tokens</c> (deprecated; use <see cref="MaxCompletionTokens"/>).</summary>
-    public int? MaxTokens { get; set; }
+    public int? MaxTokens
+    {
+        get
+        {
+            Load();
+            return _data?.MaxTokens;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).MaxTokens = value;
+        }
+    }
 
     /// <summary><c>metadata</c>: up to 16 string pairs; keys up to 64, values up to 512 characters.</summary>
-    public IDictionary<string, string>? Metadata { get; set; }
+    public IDictionary<string, string>? Metadata
+    {
+        get
+        {
+            Load();
+            return _data?.Metadata;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Metadata = value;
+        }
+    }
 
     /// <summary><c>modalities</c>: output kinds, <c>text</c> and/or <c>audio</c>.</summary>
-    public IList<string>? Modalities { get; set; }
+    public IList<string>? Modalities
+    {
+        get
+        {
+            Load();
+            return _data?.Modalities;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Modalities = value;
+        }
+    }
 
     /// <summary><c>moderation</c>: moderation of input and output.</summary>
-    public ModerationOptions? Moderation { get; set; }
+    public ModerationOptions? Moderation
+    {
+        get
+        {
+            Load();
+            return _data?.Moderation;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Moderation = value;
+        }
+    }
 
     /// <summary><c>n</c>: number of choices, 1 to 128.</summary>
-    public int? N { get; set; }
+    public int? N
+    {
+        get
+        {
+            Load();
+            return _data?.N;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).N = value;
+        }
+    }
 
     /// <summary><c>parallel_tool_calls</c>: allow several tool calls in one turn (only with tools).</summary>
-    public bool? ParallelToolCalls { get; set; }
+    public bool? ParallelToolCalls
+    {
+        get
+        {
+            Load();
+            return _data?.ParallelToolCalls;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).ParallelToolCalls = value;
+        }
+    }
 
     /// <summary><c>prediction</c>: text the answer will mostly repeat.</summary>
-    public Prediction? Prediction { get; set; }
+    public Prediction? Prediction
+    {
+        get
+        {
+            Load();
+            return _data?.Prediction;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Prediction = value;
+        }
+    }
 
     /// <summary><c>presence_penalty</c>: -2 to 2; positive values push towards new topics.</summary>
-    public double? PresencePenalty { get; set; }
+    public double? PresencePenalty
+    {
+        get
+        {
+            Load();
+            return _data?.PresencePenalty;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).PresencePenalty = value;
+        }
+    }
 
     /// <summary><c>prompt_cache_key</c>: a caching hint that groups similar requests.</summary>
-    public string? PromptCacheKey { get; set; }
+    public string? PromptCacheKey
+    {
+        get
+        {
+            Load();
+            return _data?.PromptCacheKey;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).PromptCacheKey = value;
+        }
+    }
 
     /// <summary><c>prompt_cache_options</c>: prompt-cache breakpoint settings.</summary>
-    public PromptCacheOptions? PromptCacheOptions { get; set; }
+    public PromptCacheOptions? PromptCacheOptions
+    {
+        get
+        {
+            Load();
+            return _data?.PromptCacheOptions;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).PromptCacheOptions = value;
+        }
+    }
 
     /// <summary><c>prompt_cache_retention</c> (deprecated; use <see cref="PromptCacheOptions"/>): <c>in_memory</c> or <c>24h</c>.</summary>
-    public string? PromptCacheRetention { get; set; }
+    public string? PromptCacheRetention
+    {
+        get
+        {
+            Load();
+            return _data?.PromptCacheRetention;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).PromptCacheRetention = value;
+        }
+    }
 
     /// <summary><c>reasoning_effort</c>: none, minimal, low, medium, high, xhigh or max (reasoning models).</summary>
-    public string? ReasoningEffort { get; set; }
+    public string? ReasoningEffort
+    {
+        get
+        {
+            Load();
+            return _data?.ReasoningEffort;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).ReasoningEffort = value;
+        }
+    }
 
     /// <summary><c>response_format</c>: text, JSON mode or a JSON Schema.</summary>
-    public ResponseFormat? ResponseFormat { get; set; }
+    public ResponseFormat? ResponseFormat
+    {
+        get
+        {
+            Load();
+            return _data?.ResponseFormat;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).ResponseFormat = value;
+        }
+    }
 
     /// <summary><c>safety_identifier</c>: a stable id of the end user (at most 64 characters), ideally a hash.</summary>
-    public string? SafetyIdentifier { get; set; }
+    public string? SafetyIdentifier
+    {
+        get
+        {
+            Load();
+            return _data?.SafetyIdentifier;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).SafetyIdentifier = value;
+        }
+    }
 
     /// <summary><c>seed</c> (deprecated): best-effort repeatable sampling.</summary>
-    public long? Seed { get; set; }
+    public long? Seed
+    {
+        get
+        {
+            Load();
+            return _data?.Seed;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Seed = value;
+        }
+    }
 
     /// <summary><c>service_tier</c>: auto, default, flex, scale, priority or fast.</summary>
-    public string? ServiceTier { get; set; }
+    public string? ServiceTier
+    {
+        get
+        {
+            Load();
+            return _data?.ServiceTier;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).ServiceTier = value;
+        }
+    }
 
     /// <summary><c>stop</c>: up to 4 sequences that end generation.</summary>
-    public StopSequences? Stop { get; set; }
+    public StopSequences? Stop
+    {
+        get
+        {
+            Load();
+            return _data?.Stop;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Stop = value;
+        }
+    }
 
     /// <summary><c>store</c>: keep the completion for distillation and evals.</summary>
-    public bool? Store { get; set; }
+    public bool? Store
+    {
+        get
+        {
+            Load();
+            return _data?.Store;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Store = value;
+        }
+    }
 
     /// <summary><c>stream</c>: send the answer as server-sent events.</summary>
-    public bool? Stream { get; set; }
+    public bool? Stream
+    {
+        get
+        {
+            Load();
+            return _data?.Stream;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Stream = value;
+        }
+    }
 
     /// <summary><c>stream_options</c>: options of a streamed answer (only with <see cref="Stream"/>).</summary>
-    public StreamOptions? StreamOptions { get; set; }
+    public StreamOptions? StreamOptions
+    {
+        get
+        {
+            Load();
+            return _data?.StreamOptions;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).StreamOptions = value;
+        }
+    }
 
     /// <summary><c>temperature</c>: 0 to 2; sampling randomness. Set this or <see cref="TopP"/>, not both.</summary>
-    public double? Temperature { get; set; }
+    public double? Temperature
+    {
+        get
+        {
+            Load();
+            return _data?.Temperature;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Temperature = value;
+        }
+    }
 
     /// <summary><c>tool_choice</c>: whether and which tool the model must call.</summary>
-    public ToolChoice? ToolChoice { get; set; }
+    public ToolChoice? ToolChoice
+    {
+        get
+        {
+            Load();
+            return _data?.ToolChoice;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).ToolChoice = value;
+        }
+    }
 
     /// <summary><c>tools</c>: function and custom tools the model may call.</summary>
-    public IList<ChatTool>? Tools { get; set; }
+    public IList<ChatTool>? Tools
+    {
+        get
+        {
+            Load();
+            return _data?.Tools;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Tools = value;
+        }
+    }
 
     /// <summary><c>top_logprobs</c>: 0 to 20 alternatives per token (needs <see cref="Logprobs"/>).</summary>
-    public int? TopLogprobs { get; set; }
+    public int? TopLogprobs
+    {
+        get
+        {
+            Load();
+            return _data?.TopLogprobs;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).TopLogprobs = value;
+        }
+    }
 
     /// <summary><c>top_p</c>: 0 to 1; nucleus sampling. Set this or <see cref="Temperature"/>, not both.</summary>
-    public double? TopP { get; set; }
+    public double? TopP
+    {
+        get
+        {
+            Load();
+            return _data?.TopP;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).TopP = value;
+        }
+    }
 
     /// <summary><c>user</c> (deprecated; use <see cref="SafetyIdentifier"/> and <see cref="PromptCacheKey"/>).</summary>
-    public string? User { get; set; }
+    public string? User
+    {
+        get
+        {
+            Load();
+            return _data?.User;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).User = value;
+        }
+    }
 
     /// <summary><c>verbosity</c>: low, medium or high.</summary>
-    public string? Verbosity { get; set; }
+    public string? Verbosity
+    {
+        get
+        {
+            Load();
+            return _data?.Verbosity;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).Verbosity = value;
+        }
+    }
 
     /// <summary><c>web_search_options</c>: settings of the web search tool.</summary>
-    public WebSearchOptions? WebSearchOptions { get; set; }
+    public WebSearchOptions? WebSearchOptions
+    {
+        get
+        {
+            Load();
+            return _data?.WebSearchOptions;
+        }
+
+        set
+        {
+            Load();
+            (_data ??= new RequestData()).WebSearchOptions = value;
+        }
+    }
+
+    /// <summary>Makes the object model from the chain, once, before any member is read or changed.</summary>
+    private protected override void Load()
+    {
+        var chain = Volatile.Read(ref _chain);
+        if (chain is null || ReferenceEquals(t_loading, this))
+        {
+            return;
+        }
+
+        lock (chain)
+        {
+            if (_chain is null)
+            {
+                return;
+            }
+
+            var previous = t_loading;
+            t_loading = this;
+            try
+            {
+                chain.ReplayInto(this);
+            }
+            finally
+            {
+                t_loading = previous;
+            }
+
+            Volatile.Write(ref _chain, null);
+        }
+    }
+
+    /// <summary>Takes over the whole state of <paramref name="source"/> (a freshly made copy nobody else holds).</summary>
+    internal void AdoptFrom(CreateChatCompletionRequest source)
+    {
+        _data = source._data;
+        CopyBaseStateFrom(source);
+    }
+
+    /// <summary>The members' storage, made on first write so that a request written from its chain stays small.</summary>
+    private sealed class RequestData
+    {
+        public string? Model;
+        public IList<ChatMessage>? Messages;
+        public AudioOutputOptions? Audio;
+        public double? FrequencyPenalty;
+        public FunctionCallOption? FunctionCall;
+        public IList<FunctionDefinition>? Functions;
+        public IDictionary<string, int>? LogitBias;
+        public bool? Logprobs;
+        public int? MaxCompletionTokens;
+        public int? MaxTokens;
+        public IDictionary<string, string>? Metadata;
+        public IList<string>? Modalities;
+        public ModerationOptions? Moderation;
+        public int? N;
+        public bool? ParallelToolCalls;
+        public Prediction? Prediction;
+        public double? PresencePenalty;
+        public string? PromptCacheKey;
+        public PromptCacheOptions? PromptCacheOptions;
+        public string? PromptCacheRetention;
+        public string? ReasoningEffort;
+        public ResponseFormat? ResponseFormat;
+        public string? SafetyIdentifier;
+        public long? Seed;
+        public string? ServiceTier;
+        public StopSequences? Stop;
+        public bool? Store;
+        public bool? Stream;
+        public StreamOptions? StreamOptions;
+        public double? Temperature;
+        public ToolChoice? ToolChoice;
+        public IList<ChatTool>? Tools;
+        public int? TopLogprobs;
+        public double? TopP;
+        public string? User;
+        public string? Verbosity;
+        public WebSearchOptions? WebSearchOptions;
+    }
 
     // ---- Validation ----------------------------------------------------------------------------------------
 

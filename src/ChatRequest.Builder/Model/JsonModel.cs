@@ -11,13 +11,38 @@ namespace ChatRequest;
 public abstract class JsonModel
 {
     private List<string>? _explicitNulls;
+    private IDictionary<string, JsonElement>? _additionalProperties;
 
     /// <summary>
     /// Members of this JSON object that the model does not declare, by JSON name. They are kept when a body is
     /// parsed and written back after the known members.
     /// </summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    public IDictionary<string, JsonElement>? AdditionalProperties
+    {
+        get
+        {
+            Load();
+            return _additionalProperties;
+        }
+
+        set
+        {
+            Load();
+            _additionalProperties = value;
+        }
+    }
+
+    /// <summary>Hook for a model whose members are made on first access (a built request); nothing for others.</summary>
+    private protected virtual void Load()
+    {
+    }
+
+    private protected void CopyBaseStateFrom(JsonModel source)
+    {
+        _additionalProperties = source._additionalProperties;
+        _explicitNulls = source._explicitNulls;
+    }
 
     /// <summary>
     /// True when the parsed JSON held an explicit <c>null</c> for the member with this JSON name. Such members are
@@ -25,7 +50,11 @@ public abstract class JsonModel
     /// </summary>
     /// <param name="jsonName">The member's JSON name, e.g. <c>reasoning_effort</c>.</param>
     /// <returns>True when the member was an explicit JSON null.</returns>
-    public bool IsExplicitNull(string jsonName) => _explicitNulls is not null && _explicitNulls.Contains(jsonName);
+    public bool IsExplicitNull(string jsonName)
+    {
+        Load();
+        return _explicitNulls is not null && _explicitNulls.Contains(jsonName);
+    }
 
     internal bool HasExplicitNulls => _explicitNulls is { Count: > 0 };
 

@@ -16,6 +16,12 @@ internal static class RequestWriter
 {
     public static void Write(Utf8JsonWriter w, CreateChatCompletionRequest r)
     {
+        if (r.PendingChain is { } chain)
+        {
+            chain.WriteChain(w);
+            return;
+        }
+
         w.WriteStartObject();
         String(w, r, Names.Model, "model", r.Model);
         if (r.Messages is { } messages)
@@ -895,7 +901,7 @@ internal static class RequestWriter
     }
 
     /// <summary>Pre-encoded member names.</summary>
-    private static class Names
+    internal static class Names
     {
         public static readonly JsonEncodedText AllowedTools = JsonEncodedText.Encode("allowed_tools");
         public static readonly JsonEncodedText Approximate = JsonEncodedText.Encode("approximate");

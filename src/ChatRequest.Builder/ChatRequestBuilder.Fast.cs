@@ -1,0 +1,745 @@
+using System;
+using System.Buffers.Text;
+using System.Text.Json;
+using ChatRequest.Serialization;
+using ChatRequest.Validation;
+using Names = ChatRequest.Serialization.RequestWriter.Names;
+
+namespace ChatRequest;
+
+/// <content>
+/// The fast path of <see cref="Build"/>: for chains of plain steps (no copied model objects), a conservative check
+/// that the request has no error, and a writer that produces its JSON straight from the chain, so that building and
+/// sending a request makes no object model at all. Whenever the check is unsure, Build falls back to the object model
+/// and the full validator, which decide. A test proves the check never passes a request the validator rejects.
+/// </content>
+public sealed partial class ChatRequestBuilder
+{
+    /// <summary>Where the last step of each single-valued setting sits in a <see cref="Steps"/> span.</summary>
+    private enum Slot
+    {
+        Temperature,
+        TopP,
+        FrequencyPenalty,
+        PresencePenalty,
+        MaxTokens,
+        MaxCompletionTokens,
+        N,
+        Stop,
+        Stream,
+        StreamOptions,
+        EndUser,
+        Seed,
+        Logprobs,
+        TopLogprobs,
+        ToolChoice,
+        ParallelToolCalls,
+        FunctionCall,
+        ResponseFormat,
+        Modalities,
+        Audio,
+        Prediction,
+        Verbosity,
+        ReasoningEffort,
+        ServiceTier,
+        SafetyIdentifier,
+        PromptCacheKey,
+        PromptCacheOptions,
+        PromptCacheRetention,
+        Store,
+        Count,
+    }
+
+    private static Slot SlotOf(Kind kind) => kind switch
+    {
+        Kind.Temperature => Slot.Temperature,
+        Kind.TopP => Slot.TopP,
+        Kind.FrequencyPenalty => Slot.FrequencyPenalty,
+        Kind.PresencePenalty => Slot.PresencePenalty,
+        Kind.MaxTokens => Slot.MaxTokens,
+        Kind.MaxCompletionTokens => Slot.MaxCompletionTokens,
+        Kind.N => Slot.N,
+        Kind.Stop => Slot.Stop,
+        Kind.Stream => Slot.Stream,
+        Kind.StreamOptions => Slot.StreamOptions,
+        Kind.EndUser => Slot.EndUser,
+        Kind.Seed => Slot.Seed,
+        Kind.Logprobs => Slot.Logprobs,
+        Kind.TopLogprobs => Slot.TopLogprobs,
+        Kind.ToolChoiceMode or Kind.ForceFunction or Kind.ForceCustomTool => Slot.ToolChoice,
+        Kind.ParallelToolCalls => Slot.ParallelToolCalls,
+        Kind.FunctionCallMode or Kind.FunctionCallName => Slot.FunctionCall,
+        Kind.TextFormat or Kind.JsonObjectFormat or Kind.JsonSchemaFormat => Slot.ResponseFormat,
+        Kind.Modalities => Slot.Modalities,
+        Kind.Audio => Slot.Audio,
+        Kind.Prediction => Slot.Prediction,
+        Kind.Verbosity => Slot.Verbosity,
+        Kind.ReasoningEffort => Slot.ReasoningEffort,
+        Kind.ServiceTier => Slot.ServiceTier,
+        Kind.SafetyIdentifier => Slot.SafetyIdentifier,
+        Kind.PromptCacheKey => Slot.PromptCacheKey,
+        Kind.PromptCacheOptions => Slot.PromptCacheOptions,
+        Kind.PromptCacheRetention => Slot.PromptCacheRetention,
+        Kind.Store => Slot.Store,
+        _ => Slot.Count,
+    };
+
+    /// <summary>Fills <paramref name="last"/> with the index of each slot's last step (-1 when unset).</summary>
+    /// <returns>False when the chain holds a step the fast path does not handle (a copied model object).</returns>
+    private static bool IndexSlots(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last)
+    {
+        last.Fill(-1);
+        if (steps[0]._kind != Kind.Model)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < steps.Length; i++)
+        {
+            var kind = steps[i]._kind;
+            if (IsSnapshot(kind))
+            {
+                return false;
+            }
+
+            var slot = SlotOf(kind);
+            if (slot != Slot.Count)
+            {
+                last[(int)slot] = i;
+            }
+        }
+
+        return true;
+    }
+
+    // ---- The check ---------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// True only when the request this chain builds certainly has no error-level problem; false when it may have one
+    /// (then the full validator decides). Allocates nothing.
+    /// </summary>
+    private static class ChainCheck
+    {
+        public static bool IsCertainlyValid(ChatRequestBuilder tail)
+        {
+            using var chain = new Steps(tail);
+            var steps = chain.Span;
+            Span<int> last = stackalloc int[(int)Slot.Count];
+            if (!IndexSlots(steps, last) || !ChatRules.IsValidModel(steps[0].Text))
+            {
+                return false;
+            }
+
+            var messages = 0;
+            var tools = 0;
+            var functions = 0;
+            var metadata = 0;
+            var mentionsJson = false;
+            for (var i = 1; i < steps.Length; i++)
+            {
+                var step = steps[i];
+                switch (step._kind)
+                {
+                    case Kind.SystemMessage or Kind.DeveloperMessage or Kind.UserMessage or Kind.AssistantMessage:
+                        messages++;
+                        mentionsJson |= ChatRules.MentionsJson(step.MessageText);
+                        break;
+                    case Kind.ToolResult or Kind.FunctionResult:
+                        messages++;
+                        if (((string)((Two)step._value!).A!).Length == 0)
+                        {
+                            return false;
+                        }
+
+                        mentionsJson |= ChatRules.MentionsJson(step.Content);
+                        break;
+                    case Kind.LogitBias:
+                        if (!ChatRules.LogitBiasTokenId.Allows(step.TokenId) || !ChatRules.LogitBiasValue.Allows(step.Bias))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.Metadata:
+                        var pair = (Two)step._value!;
+                        if (++metadata > ChatRules.MaxMetadataPairs
+                            || ((string)pair.A!).Length > ChatRules.MaxMetadataKeyLength
+                            || ((string)pair.B!).Length > ChatRules.MaxMetadataValueLength)
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.FunctionTool:
+                        var tool = (ToolSpec)step._value!;
+                        if (!ChatRules.IsValidName(tool.Name) || DeclaresTool(steps, i, tool.Name))
+                        {
+                            return false;
+                        }
+
+                        tools++;
+                        break;
+                    case Kind.Function:
+                        if (!ChatRules.IsValidName(((ToolSpec)step._value!).Name) || ++functions > ChatRules.MaxFunctions)
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            return messages > 0
+                && InRange(steps, last, Slot.Temperature, ChatRules.Temperature)
+                && InRange(steps, last, Slot.TopP, ChatRules.TopP)
+                && InRange(steps, last, Slot.FrequencyPenalty, ChatRules.FrequencyPenalty)
+                && InRange(steps, last, Slot.PresencePenalty, ChatRules.PresencePenalty)
+                && InIntRange(steps, last, Slot.MaxTokens, ChatRules.MaxTokens)
+                && InIntRange(steps, last, Slot.MaxCompletionTokens, ChatRules.MaxCompletionTokens)
+                && InIntRange(steps, last, Slot.N, ChatRules.N)
+                && InIntRange(steps, last, Slot.TopLogprobs, ChatRules.TopLogprobs)
+                && StopCountIsValid(steps, last)
+                && SettingsAreValid(steps, last)
+                && CrossFieldRulesHold(steps, last, tools, mentionsJson);
+        }
+
+        private static bool InRange(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, Slot slot, NumericLimit limit) =>
+            last[(int)slot] < 0 || limit.Allows(steps[last[(int)slot]].Number);
+
+        private static bool InIntRange(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, Slot slot, NumericLimit limit) =>
+            last[(int)slot] < 0 || limit.Allows((int)steps[last[(int)slot]]._bits);
+
+        private static bool StopCountIsValid(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last)
+        {
+            if (last[(int)Slot.Stop] < 0)
+            {
+                return true;
+            }
+
+            var count = ((string[])steps[last[(int)Slot.Stop]]._value!).Length;
+            return count >= ChatRules.MinStopSequences && count <= ChatRules.MaxStopSequences;
+        }
+
+        private static bool SettingsAreValid(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last)
+        {
+            if (last[(int)Slot.ResponseFormat] is var format and >= 0 && steps[format]._kind == Kind.JsonSchemaFormat
+                && !ChatRules.IsValidName(((ToolSpec)steps[format]._value!).Name))
+            {
+                return false;
+            }
+
+            if (last[(int)Slot.SafetyIdentifier] is var safety and >= 0 && steps[safety].Text.Length > ChatRules.MaxSafetyIdentifierLength)
+            {
+                return false;
+            }
+
+            if (last[(int)Slot.PromptCacheOptions] is var cache and >= 0
+                && ((Two)steps[cache]._value!).B is string ttl && !ChatRules.IsOneOf(ttl, ChatRules.PromptCacheTtlValues))
+            {
+                return false;
+            }
+
+            if (last[(int)Slot.Audio] is var audio and >= 0
+                && (AudioVoice)((Two)steps[audio]._value!).A! is { Name: null, Id: null or "" })
+            {
+                return false;
+            }
+
+            return true;
+        }
+
+        private static bool CrossFieldRulesHold(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, int tools, bool mentionsJson)
+        {
+            if (last[(int)Slot.TopLogprobs] >= 0 && !IsTrue(steps, last, Slot.Logprobs))
+            {
+                return false;
+            }
+
+            if (last[(int)Slot.StreamOptions] >= 0 && !IsTrue(steps, last, Slot.Stream))
+            {
+                return false;
+            }
+
+            if (last[(int)Slot.ParallelToolCalls] >= 0 && tools == 0)
+            {
+                return false;
+            }
+
+            if (last[(int)Slot.ResponseFormat] is var format and >= 0 && steps[format]._kind == Kind.JsonObjectFormat && !mentionsJson)
+            {
+                return false;
+            }
+
+            if (last[(int)Slot.Modalities] is var modalities and >= 0 && last[(int)Slot.Audio] < 0
+                && Array.IndexOf((string[])steps[modalities]._value!, "audio") >= 0)
+            {
+                return false;
+            }
+
+            if (last[(int)Slot.ToolChoice] is var choice and >= 0 && steps[choice]._kind != Kind.ToolChoiceMode
+                && (steps[choice]._kind != Kind.ForceFunction || !DeclaresTool(steps, steps.Length, steps[choice].Text)))
+            {
+                return false;
+            }
+
+            if (last[(int)Slot.FunctionCall] is var call and >= 0 && steps[call]._kind == Kind.FunctionCallName
+                && !DeclaresFunction(steps, steps[call].Text))
+            {
+                return false;
+            }
+
+            return true;
+        }
+
+        private static bool IsTrue(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, Slot slot) =>
+            last[(int)slot] >= 0 && steps[last[(int)slot]]._bits != 0;
+
+        /// <summary>Whether a function tool called <paramref name="name"/> is declared before step <paramref name="before"/>.</summary>
+        private static bool DeclaresTool(ReadOnlySpan<ChatRequestBuilder> steps, int before, string name)
+        {
+            for (var i = 1; i < before; i++)
+            {
+                if (steps[i]._kind == Kind.FunctionTool && string.Equals(((ToolSpec)steps[i]._value!).Name, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool DeclaresFunction(ReadOnlySpan<ChatRequestBuilder> steps, string name)
+        {
+            foreach (var step in steps)
+            {
+                if (step._kind == Kind.Function && string.Equals(((ToolSpec)step._value!).Name, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    // ---- The writer --------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Writes the request straight from a chain that <see cref="ChainCheck"/> passed, in the member order of
+    /// <see cref="RequestWriter"/>, so both give the same bytes.
+    /// </summary>
+    internal void WriteChain(Utf8JsonWriter w)
+    {
+        using var chain = new Steps(this);
+        var steps = chain.Span;
+        Span<int> last = stackalloc int[(int)Slot.Count];
+        if (!IndexSlots(steps, last))
+        {
+            throw new InvalidOperationException("Only chains of plain steps are written directly.");
+        }
+
+        w.WriteStartObject();
+        w.WriteString(Names.Model, steps[0].Text);
+        w.WriteStartArray(Names.Messages);
+        for (var i = 1; i < steps.Length; i++)
+        {
+            if (IsMessage(steps[i]._kind))
+            {
+                steps[i].WriteMessage(w);
+            }
+        }
+
+        w.WriteEndArray();
+        if (Last(steps, last, Slot.Audio) is { } audio)
+        {
+            var pair = (Two)audio._value!;
+            w.WriteStartObject(Names.Audio);
+            w.WritePropertyName(Names.Voice);
+            RequestWriter.VoiceValue(w, (AudioVoice)pair.A!);
+            w.WriteString(Names.Format, (string)pair.B!);
+            w.WriteEndObject();
+        }
+
+        WriteNumber(w, Names.FrequencyPenalty, Last(steps, last, Slot.FrequencyPenalty));
+        if (Last(steps, last, Slot.FunctionCall) is { } functionCall)
+        {
+            if (functionCall._kind == Kind.FunctionCallMode)
+            {
+                w.WriteString(Names.FunctionCall, functionCall.Text);
+            }
+            else
+            {
+                w.WriteStartObject(Names.FunctionCall);
+                w.WriteString(Names.Name, functionCall.Text);
+                w.WriteEndObject();
+            }
+        }
+
+        WriteList(w, steps, Kind.Function, Names.Functions);
+        WriteLogitBias(w, steps);
+        WriteBool(w, Names.Logprobs, Last(steps, last, Slot.Logprobs));
+        WriteInt(w, Names.MaxCompletionTokens, Last(steps, last, Slot.MaxCompletionTokens));
+        WriteInt(w, Names.MaxTokens, Last(steps, last, Slot.MaxTokens));
+        WriteMap(w, steps, Kind.Metadata, Names.Metadata);
+        if (Last(steps, last, Slot.Modalities) is { } modalities)
+        {
+            w.WriteStartArray(Names.Modalities);
+            foreach (var modality in (string[])modalities._value!)
+            {
+                w.WriteStringValue(modality);
+            }
+
+            w.WriteEndArray();
+        }
+
+        WriteInt(w, Names.N, Last(steps, last, Slot.N));
+        WriteBool(w, Names.ParallelToolCalls, Last(steps, last, Slot.ParallelToolCalls));
+        if (Last(steps, last, Slot.Prediction) is { } prediction)
+        {
+            w.WriteStartObject(Names.Prediction);
+            w.WriteString(Names.Type, "content");
+            w.WriteString(Names.Content, prediction.Text);
+            w.WriteEndObject();
+        }
+
+        WriteNumber(w, Names.PresencePenalty, Last(steps, last, Slot.PresencePenalty));
+        WriteString(w, Names.PromptCacheKey, Last(steps, last, Slot.PromptCacheKey));
+        if (Last(steps, last, Slot.PromptCacheOptions) is { } cache)
+        {
+            var pair = (Two)cache._value!;
+            w.WriteStartObject(Names.PromptCacheOptions);
+            if (pair.B is string ttl)
+            {
+                w.WriteString(Names.Ttl, ttl);
+            }
+
+            if (pair.A is string mode)
+            {
+                w.WriteString(Names.Mode, mode);
+            }
+
+            w.WriteEndObject();
+        }
+
+        WriteString(w, Names.PromptCacheRetention, Last(steps, last, Slot.PromptCacheRetention));
+        WriteString(w, Names.ReasoningEffort, Last(steps, last, Slot.ReasoningEffort));
+        if (Last(steps, last, Slot.ResponseFormat) is { } format)
+        {
+            w.WriteStartObject(Names.ResponseFormat);
+            switch (format._kind)
+            {
+                case Kind.TextFormat:
+                    w.WriteString(Names.Type, "text");
+                    break;
+                case Kind.JsonObjectFormat:
+                    w.WriteString(Names.Type, "json_object");
+                    break;
+                default:
+                    w.WriteString(Names.Type, "json_schema");
+                    w.WritePropertyName(Names.JsonSchema);
+                    WriteSpec(w, (ToolSpec)format._value!, Names.Schema, withStrict: true);
+                    break;
+            }
+
+            w.WriteEndObject();
+        }
+
+        WriteString(w, Names.SafetyIdentifier, Last(steps, last, Slot.SafetyIdentifier));
+        if (Last(steps, last, Slot.Seed) is { } seed)
+        {
+            w.WriteNumber(Names.Seed, seed._bits);
+        }
+
+        WriteString(w, Names.ServiceTier, Last(steps, last, Slot.ServiceTier));
+        if (Last(steps, last, Slot.Stop) is { } stop)
+        {
+            w.WriteStartArray(Names.Stop);
+            foreach (var sequence in (string[])stop._value!)
+            {
+                w.WriteStringValue(sequence);
+            }
+
+            w.WriteEndArray();
+        }
+
+        WriteBool(w, Names.Store, Last(steps, last, Slot.Store));
+        WriteBool(w, Names.Stream, Last(steps, last, Slot.Stream));
+        if (Last(steps, last, Slot.StreamOptions) is { } streamOptions)
+        {
+            w.WriteStartObject(Names.StreamOptions);
+            if (FromTri(streamOptions._bits >> 2) is { } usage)
+            {
+                w.WriteBoolean(Names.IncludeUsage, usage);
+            }
+
+            if (FromTri(streamOptions._bits) is { } obfuscation)
+            {
+                w.WriteBoolean(Names.IncludeObfuscation, obfuscation);
+            }
+
+            w.WriteEndObject();
+        }
+
+        WriteNumber(w, Names.Temperature, Last(steps, last, Slot.Temperature));
+        if (Last(steps, last, Slot.ToolChoice) is { } choice)
+        {
+            switch (choice._kind)
+            {
+                case Kind.ToolChoiceMode:
+                    w.WriteString(Names.ToolChoice, choice.Text);
+                    break;
+                default:
+                    var isFunction = choice._kind == Kind.ForceFunction;
+                    w.WriteStartObject(Names.ToolChoice);
+                    w.WriteString(Names.Type, isFunction ? "function" : "custom");
+                    w.WriteStartObject(isFunction ? Names.Function : Names.Custom);
+                    w.WriteString(Names.Name, choice.Text);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                    break;
+            }
+        }
+
+        WriteList(w, steps, Kind.FunctionTool, Names.Tools);
+        WriteInt(w, Names.TopLogprobs, Last(steps, last, Slot.TopLogprobs));
+        WriteNumber(w, Names.TopP, Last(steps, last, Slot.TopP));
+        WriteString(w, Names.User, Last(steps, last, Slot.EndUser));
+        WriteString(w, Names.Verbosity, Last(steps, last, Slot.Verbosity));
+        WriteExtras(w, steps);
+        w.WriteEndObject();
+    }
+
+    private static ChatRequestBuilder? Last(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, Slot slot) =>
+        last[(int)slot] is var index and >= 0 ? steps[index] : null;
+
+    private void WriteMessage(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        switch (_kind)
+        {
+            case Kind.ToolResult:
+                w.WriteString(Names.Role, "tool");
+                w.WriteString(Names.ToolCallId, (string)((Two)_value!).A!);
+                w.WriteString(Names.Content, Content);
+                break;
+            case Kind.FunctionResult:
+                w.WriteString(Names.Role, "function");
+                w.WriteString(Names.Name, (string)((Two)_value!).A!);
+                w.WriteString(Names.Content, Content);
+                break;
+            default:
+                w.WriteString(Names.Role, _kind switch
+                {
+                    Kind.SystemMessage => "system",
+                    Kind.DeveloperMessage => "developer",
+                    Kind.UserMessage => "user",
+                    _ => "assistant",
+                });
+                if (MessageName is { } name)
+                {
+                    w.WriteString(Names.Name, name);
+                }
+
+                w.WriteString(Names.Content, MessageText);
+                break;
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    {
+        if (step is not null)
+        {
+            w.WriteNumber(name, step.Number);
+        }
+    }
+
+    private static void WriteInt(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    {
+        if (step is not null)
+        {
+            w.WriteNumber(name, (int)step._bits);
+        }
+    }
+
+    private static void WriteBool(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    {
+        if (step is not null)
+        {
+            w.WriteBoolean(name, step._bits != 0);
+        }
+    }
+
+    private static void WriteString(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    {
+        if (step is not null)
+        {
+            w.WriteString(name, step.Text);
+        }
+    }
+
+    private static void WriteSpec(Utf8JsonWriter w, ToolSpec spec, JsonEncodedText schemaName, bool withStrict)
+    {
+        w.WriteStartObject();
+        w.WriteString(Names.Name, spec.Name);
+        if (spec.Description is { } description)
+        {
+            w.WriteString(Names.Description, description);
+        }
+
+        if (spec.Schema is { } schema)
+        {
+            w.WritePropertyName(schemaName);
+            w.WriteRawValue(schema, skipInputValidation: true);
+        }
+
+        if (withStrict && spec.Strict is { } strict)
+        {
+            w.WriteBoolean(Names.Strict, strict);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>tools</c> (function tools) or <c>functions</c>, in call order.</summary>
+    private static void WriteList(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, Kind kind, JsonEncodedText name)
+    {
+        var started = false;
+        foreach (var step in steps)
+        {
+            if (step._kind != kind)
+            {
+                continue;
+            }
+
+            if (!started)
+            {
+                w.WriteStartArray(name);
+                started = true;
+            }
+
+            var spec = (ToolSpec)step._value!;
+            if (kind == Kind.FunctionTool)
+            {
+                w.WriteStartObject();
+                w.WriteString(Names.Type, "function");
+                w.WritePropertyName(Names.Function);
+                WriteSpec(w, spec, Names.Parameters, withStrict: true);
+                w.WriteEndObject();
+            }
+            else
+            {
+                WriteSpec(w, spec, Names.Parameters, withStrict: false);
+            }
+        }
+
+        if (started)
+        {
+            w.WriteEndArray();
+        }
+    }
+
+    /// <summary>Writes <c>logit_bias</c> as a map: first position of each token id, its last bias.</summary>
+    private static void WriteLogitBias(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps)
+    {
+        var started = false;
+        Span<byte> key = stackalloc byte[11];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            if (steps[i]._kind != Kind.LogitBias || IsShadowed(steps, i, Kind.LogitBias))
+            {
+                continue;
+            }
+
+            if (!started)
+            {
+                w.WriteStartObject(Names.LogitBias);
+                started = true;
+            }
+
+            Utf8Formatter.TryFormat(steps[i].TokenId, key, out var written);
+            w.WriteNumber(key.Slice(0, written), LastOfKey(steps, i, Kind.LogitBias).Bias);
+        }
+
+        if (started)
+        {
+            w.WriteEndObject();
+        }
+    }
+
+    /// <summary>Writes <c>metadata</c> as a map: first position of each key, its last value.</summary>
+    private static void WriteMap(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, Kind kind, JsonEncodedText name)
+    {
+        var started = false;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            if (steps[i]._kind != kind || IsShadowed(steps, i, kind))
+            {
+                continue;
+            }
+
+            if (!started)
+            {
+                w.WriteStartObject(name);
+                started = true;
+            }
+
+            var pair = (Two)LastOfKey(steps, i, kind)._value!;
+            w.WriteString((string)((Two)steps[i]._value!).A!, (string)pair.B!);
+        }
+
+        if (started)
+        {
+            w.WriteEndObject();
+        }
+    }
+
+    /// <summary>Writes the extra members: first position of each name, its last value.</summary>
+    private static void WriteExtras(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps)
+    {
+        for (var i = 0; i < steps.Length; i++)
+        {
+            if (steps[i]._kind != Kind.Extra || IsShadowed(steps, i, Kind.Extra))
+            {
+                continue;
+            }
+
+            var pair = (Two)LastOfKey(steps, i, Kind.Extra)._value!;
+            w.WritePropertyName((string)pair.A!);
+            ((JsonElement)pair.B!).WriteTo(w);
+        }
+    }
+
+    /// <summary>Whether an earlier step of the same kind has the same key (token id, metadata key or extra name).</summary>
+    private static bool IsShadowed(ReadOnlySpan<ChatRequestBuilder> steps, int index, Kind kind)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (steps[i]._kind == kind && SameKey(steps[i], steps[index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ChatRequestBuilder LastOfKey(ReadOnlySpan<ChatRequestBuilder> steps, int index, Kind kind)
+    {
+        var result = steps[index];
+        for (var i = index + 1; i < steps.Length; i++)
+        {
+            if (steps[i]._kind == kind && SameKey(steps[i], steps[index]))
+            {
+                result = steps[i];
+            }
+        }
+
+        return result;
+    }
+
+    private static bool SameKey(ChatRequestBuilder a, ChatRequestBuilder b) => a._kind == Kind.LogitBias
+        ? a.TokenId == b.TokenId
+        : string.Equals((string)((Two)a._value!).A!, (string)((Two)b._value!).A!, StringComparison.Ordinal);
+}

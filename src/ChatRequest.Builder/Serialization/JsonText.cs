@@ -1,0 +1,178 @@
+using System;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ChatRequest.Serialization;
+
+/// <summary>JSON text given by callers (tool and response schemas, extra members): checked once, kept compact.</summary>
+internal static class JsonText
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = ChatJson.MaxDepth };
+
+    /// <summary>
+    /// Checks that <paramref name="json"/> is one JSON object and returns it without insignificant whitespace (the
+    /// same string when it already is compact, so the common case allocates nothing).
+    /// </summary>
+    /// <exception cref="ArgumentException">The text is not valid JSON, or not an object.</exception>
+    public static string CompactObject(string json, string parameterName)
+    {
+        var byteCount = Encoding.UTF8.GetByteCount(json);
+        var rented = ArrayPool<byte>.Shared.Rent(byteCount);
+        try
+        {
+            var utf8 = rented.AsSpan(0, Encoding.UTF8.GetBytes(json, 0, json.Length, rented, 0));
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = ChatJson.MaxDepth });
+            var first = true;
+            try
+            {
+                while (reader.Read())
+                {
+                    if (first && reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        throw new ArgumentException("'" + parameterName + "' must be a JSON Schema object, but is a JSON " + Describe(reader.TokenType) + ".", parameterName);
+                    }
+
+                    first = false;
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw new ArgumentException("'" + parameterName + "' is not valid JSON: " + ex.Message, parameterName, ex);
+            }
+
+            if (first)
+            {
+                throw new ArgumentException("'" + parameterName + "' is not valid JSON: it is empty.", parameterName);
+            }
+
+            if (!HasWhitespaceOutsideStrings(json))
+            {
+                return json;
+            }
+
+            using var document = JsonDocument.Parse(rented.AsMemory(0, utf8.Length), DocumentOptions);
+            return Compact(document.RootElement);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Checks that <paramref name="element"/> is an object and returns its compact text.</summary>
+    public static string CompactObject(JsonElement element, string parameterName)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException("'" + parameterName + "' must be a JSON Schema object, but is a JSON " + element.ValueKind.ToString().ToLowerInvariant() + ".", parameterName);
+        }
+
+        return Compact(element);
+    }
+
+    /// <summary>Checks that <paramref name="node"/> is an object and returns its compact text.</summary>
+    public static string CompactObject(JsonNode node, string parameterName)
+    {
+        if (node is not JsonObject)
+        {
+            throw new ArgumentException("'" + parameterName + "' must be a JSON Schema object, but is a JSON " + node.GetValueKind().ToString().ToLowerInvariant() + ".", parameterName);
+        }
+
+        return node.ToJsonString();
+    }
+
+    /// <summary>Parses JSON text into a detached element.</summary>
+    public static JsonElement Element(string json)
+    {
+        using var document = JsonDocument.Parse(json, DocumentOptions);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>A detached element holding a copy of <paramref name="node"/>.</summary>
+    public static JsonElement Element(JsonNode node) => Element(node.ToJsonString());
+
+    private static string Compact(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriterLite();
+        using (var writer = new Utf8JsonWriter(buffer, ChatJson.WriterOptions))
+        {
+            element.WriteTo(writer);
+        }
+
+        return buffer.ToUtf16String();
+    }
+
+    // Whitespace outside string literals is the only insignificant text JSON has.
+    private static bool HasWhitespaceOutsideStrings(string json)
+    {
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c is ' ' or '\t' or '\n' or '\r')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>A minimal growable buffer (netstandard2.0 has no ArrayBufferWriter).</summary>
+    private sealed class ArrayBufferWriterLite : IBufferWriter<byte>
+    {
+        private byte[] _buffer = new byte[256];
+        private int _written;
+
+        public void Advance(int count) => _written += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return _buffer.AsMemory(_written);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return _buffer.AsSpan(_written);
+        }
+
+        public string ToUtf16String() => Encoding.UTF8.GetString(_buffer, 0, _written);
+
+        private void Ensure(int sizeHint)
+        {
+            if (_written + Math.Max(sizeHint, 1) > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _written + sizeHint));
+            }
+        }
+    }
+}
