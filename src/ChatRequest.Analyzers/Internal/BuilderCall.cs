@@ -87,9 +87,12 @@ internal sealed class BuilderCall
         return null;
     }
 
-    /// <summary>True when the argument was written by the user (not a default value filled in by the compiler).</summary>
+    /// <summary>
+    /// True when the argument was written by the user, not a default value filled in by the compiler. (Not
+    /// <c>IsImplicit</c>: Roslyn marks some written arguments implicit, e.g. <c>unchecked(...)</c>.)
+    /// </summary>
     public static bool IsExplicit(IArgumentOperation? argument) =>
-        argument is not null && argument.ArgumentKind != ArgumentKind.DefaultValue && !argument.IsImplicit;
+        argument is not null && argument.ArgumentKind != ArgumentKind.DefaultValue;
 
     /// <summary>The location of the method's name (<c>Temperature</c> in <c>.Temperature(3)</c>), for chain rules.</summary>
     public Location NameLocation
@@ -117,12 +120,21 @@ internal sealed class BuilderCall
     /// <summary>The location of an argument's value (without <c>name:</c>), for value rules.</summary>
     public static Location ValueLocation(IArgumentOperation argument)
     {
-        var syntax = argument.Syntax;
-        if (syntax is ArgumentSyntax argumentSyntax)
+        // The argument's own syntax is the ArgumentSyntax, except where Roslyn marks the argument implicit
+        // (e.g. unchecked(...)); then look up from the value to the argument that holds it.
+        for (SyntaxNode? node = argument.Syntax; node is not null; node = node.Parent)
         {
-            return argumentSyntax.Expression.GetLocation();
+            if (node is ArgumentSyntax argumentSyntax)
+            {
+                return argumentSyntax.Expression.GetLocation();
+            }
+
+            if (node is InvocationExpressionSyntax or StatementSyntax)
+            {
+                break;
+            }
         }
 
-        return (argument.Value?.Syntax ?? syntax).GetLocation();
+        return (argument.Value?.Syntax ?? argument.Syntax).GetLocation();
     }
 }
