@@ -39,7 +39,7 @@ public sealed class UndeclaredToolChoiceAnalyzer : ChatAnalyzer
         }
 
         var functionCall = chain.Last(ChatRules.Fields.FunctionCall);
-        if (functionCall?.Argument(ChatRules.NameParameter) is { } name)
+        if (functionCall?.Argument(ChatRules.NameParameter)?.Value is { } name)
         {
             Check(context, chain, name, ChatRules.Fields.FunctionCall, ChatRules.Fields.Functions);
         }
