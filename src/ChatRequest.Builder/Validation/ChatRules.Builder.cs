@@ -220,6 +220,8 @@ internal static partial class ChatRules
             Accumulating("CustomTool", Fields.Tools),
             Setting("ToolChoice", Fields.ToolChoice),
             Setting("ForceFunction", Fields.ToolChoice),
+            Setting("ForceCustomTool", Fields.ToolChoice),
+            Setting("AllowedTools", Fields.ToolChoice),
             Setting("ParallelToolCalls", Fields.ParallelToolCalls),
             Accumulating("Function", Fields.Functions),
             Setting("FunctionCall", Fields.FunctionCall),
