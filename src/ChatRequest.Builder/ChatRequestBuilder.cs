@@ -572,15 +572,18 @@ public sealed partial class ChatRequestBuilder
     /// <param name="name">The member's JSON name.</param>
     /// <param name="value">The number.</param>
     /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite, which JSON cannot hold.</exception>
     public ChatRequestBuilder Extra(string name, double value) =>
-        Extra(name, JsonText.Element(NumericLimit.Format(value), nameof(value)));
+        double.IsNaN(value) || double.IsInfinity(value)
+            ? throw new ArgumentOutOfRangeException(nameof(value), value, "JSON numbers cannot be NaN or infinite.")
+            : Extra(name, JsonText.Element(NumericLimit.Format(value)));
 
     /// <summary>Adds a top-level integer member that the model does not know; see <see cref="Extra(string, JsonElement)"/>.</summary>
     /// <param name="name">The member's JSON name.</param>
     /// <param name="value">The integer.</param>
     /// <returns>A new builder.</returns>
     public ChatRequestBuilder Extra(string name, long value) =>
-        Extra(name, JsonText.Element(value.ToString(CultureInfo.InvariantCulture), nameof(value)));
+        Extra(name, JsonText.Element(value.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Adds a top-level boolean member that the model does not know; see <see cref="Extra(string, JsonElement)"/>.</summary>
     /// <param name="name">The member's JSON name.</param>
@@ -589,9 +592,9 @@ public sealed partial class ChatRequestBuilder
     public ChatRequestBuilder Extra(string name, bool value) =>
         Extra(name, value ? TrueElement : FalseElement);
 
-    private static readonly JsonElement NullElement = JsonText.Element("null", "value");
-    private static readonly JsonElement TrueElement = JsonText.Element("true", "value");
-    private static readonly JsonElement FalseElement = JsonText.Element("false", "value");
+    private static readonly JsonElement NullElement = JsonText.Element("null");
+    private static readonly JsonElement TrueElement = JsonText.Element("true");
+    private static readonly JsonElement FalseElement = JsonText.Element("false");
 
     private static string CheckExtraName(string name)
     {
