@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using ChatRequest.Validation;
 using Microsoft.CodeAnalysis;
@@ -126,7 +127,7 @@ internal static class Descriptors
             rule.Title,
             messageFormat,
             ChatRules.CategoryOf(id),
-            ToSeverity(rule.AnalyzerLevel),
+            ToSeverity(rule.AnalyzerLevel ?? throw new InvalidOperationException(id + " is a runtime-only rule.")),
             isEnabledByDefault: true,
             description: rule.Checks,
             helpLinkUri: HelpLink(id));

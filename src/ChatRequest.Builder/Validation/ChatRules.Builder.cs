@@ -354,13 +354,24 @@ internal static partial class ChatRules
     /// The rules the analyzer reports. CHAT106 and CHAT107 are runtime-only: the builder's typed parameters
     /// (enums, required arguments) already rule them out at compile time.
     /// </summary>
-    public static readonly IReadOnlyList<string> AnalyzerRuleIds = new[]
+    public static IReadOnlyList<string> AnalyzerRuleIds => s_analyzerRuleIds ??= SelectAnalyzerRuleIds();
+
+    // Computed on first use: static fields of the other part of this partial class may not be initialized yet here.
+    private static string[]? s_analyzerRuleIds;
+
+    private static string[] SelectAnalyzerRuleIds()
     {
-        NumericRange, StopCount, EmptyModel, InvalidName, StringOrCollectionLimit,
-        TemperatureWithTopP, TopLogprobsWithoutLogprobs, StreamOptionsWithoutStream, ParallelToolCallsWithoutTools,
-        JsonModeWithoutInstruction, DuplicateSetting, NoMessages, AudioWithoutSettings, UndeclaredToolChoice,
-        BothTokenCaps, ReasoningModelUnsupported, Deprecated,
-    };
+        var ids = new List<string>();
+        foreach (var rule in All)
+        {
+            if (rule.AnalyzerLevel is not null)
+            {
+                ids.Add(rule.Id);
+            }
+        }
+
+        return ids.ToArray();
+    }
 
     // ---- Reasoning models (CHAT301) ------------------------------------------------------------------------
 

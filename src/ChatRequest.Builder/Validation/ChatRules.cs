@@ -24,7 +24,7 @@ internal enum RuleLevel
 /// <summary>One rule: its stable id, short title, default level and what it checks.</summary>
 internal sealed class RuleDefinition
 {
-    public RuleDefinition(string id, string title, RuleLevel analyzerLevel, RuleLevel runtimeLevel, string checks)
+    public RuleDefinition(string id, string title, RuleLevel? analyzerLevel, RuleLevel runtimeLevel, string checks)
     {
         Id = id;
         Title = title;
@@ -37,8 +37,11 @@ internal sealed class RuleDefinition
 
     public string Title { get; }
 
-    /// <summary>Default severity of the analyzer's diagnostic (it sees one chain, which may not hold everything).</summary>
-    public RuleLevel AnalyzerLevel { get; }
+    /// <summary>
+    /// Default severity of the analyzer's diagnostic (it sees one chain, which may not hold everything), or null for
+    /// a rule only the runtime checks (its subject cannot be written wrong with the builder's typed methods).
+    /// </summary>
+    public RuleLevel? AnalyzerLevel { get; }
 
     /// <summary>Severity of the runtime problem: what the API rejects is an error.</summary>
     public RuleLevel RuntimeLevel { get; }
@@ -139,9 +142,9 @@ internal static partial class ChatRules
             "A function, tool or json_schema name does not match ^[a-zA-Z0-9_-]{1,64}$, or two tools share a name."),
         new RuleDefinition(StringOrCollectionLimit, "String or collection too long", RuleLevel.Error, RuleLevel.Error,
             "safety_identifier longer than 64 characters; metadata with more than 16 pairs, a key longer than 64 or a value longer than 512 characters; more than 128 functions; an empty content-part list."),
-        new RuleDefinition(MissingMember, "Required member missing", RuleLevel.Error, RuleLevel.Error,
+        new RuleDefinition(MissingMember, "Required member missing", null, RuleLevel.Error,
             "A member the API requires is missing: a message's content, a tool message's tool_call_id, a function message's name, a tool call's id, an image part's url, audio voice and format, and the like."),
-        new RuleDefinition(UnknownValue, "Value not allowed", RuleLevel.Error, RuleLevel.Error,
+        new RuleDefinition(UnknownValue, "Value not allowed", null, RuleLevel.Error,
             "A string field holds a value outside its fixed set (reasoning_effort, service_tier, verbosity, modalities, tool_choice, image detail, audio formats, ...), or a content part is used in a role that does not accept it."),
         new RuleDefinition(TemperatureWithTopP, "Temperature and top_p both set", RuleLevel.Warning, RuleLevel.Warning,
             "temperature and top_p are both set; the API recommends changing one of them, not both."),

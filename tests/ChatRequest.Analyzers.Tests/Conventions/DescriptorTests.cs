@@ -21,7 +21,7 @@ public class DescriptorTests
             var rule = ChatRules.Get(descriptor.Id);
             descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be(rule.Title);
             descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be(rule.Checks);
-            descriptor.DefaultSeverity.Should().Be(Descriptors.ToSeverity(rule.AnalyzerLevel));
+            descriptor.DefaultSeverity.Should().Be(Descriptors.ToSeverity(rule.AnalyzerLevel!.Value));
             descriptor.Category.Should().Be(ChatRules.CategoryOf(rule.Id));
             descriptor.HelpLinkUri.Should().Be("https://github.com/chatrequest/chatrequest/blob/main/docs/rules/" + rule.Id + ".md");
             descriptor.IsEnabledByDefault.Should().BeTrue();
