@@ -15,7 +15,6 @@ public class RuleExampleTests
     internal static readonly IReadOnlySet<string> AnalyzerOnly = new HashSet<string>(StringComparer.Ordinal)
     {
         ChatRules.DuplicateSetting,
-        ChatRules.ReasoningModelUnsupported,
     };
 
     private const string WeatherSchema = """{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}""";

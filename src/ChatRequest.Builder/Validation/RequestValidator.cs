@@ -60,6 +60,7 @@ internal sealed class RequestValidator
         CheckEnums(r);
         CheckOptions(r);
         CheckCrossField(r);
+        CheckReasoningModel(r);
         CheckDeprecated(r);
     }
 
@@ -826,6 +827,38 @@ internal sealed class RequestValidator
     }
 
     private static bool ContainsJson(string text) => ChatRules.MentionsJson(text);
+
+    /// <summary>CHAT301: settings a reasoning family rejects, from the same family table the analyzer reads.</summary>
+    private void CheckReasoningModel(CreateChatCompletionRequest r)
+    {
+        var family = ChatRules.MatchReasoningFamily(ChatRules.ReasoningFamilies, r.Model);
+        if (family is null)
+        {
+            return;
+        }
+
+        if (r.Temperature is { } temperature && temperature != ChatRules.ReasoningTemperature && family.Rejects(ChatRules.Fields.Temperature))
+        {
+            Report(ChatRules.ReasoningModelUnsupported, ChatRules.Fields.Temperature, "temperature must be 1 (the default) for model " + ChatRules.Quote(r.Model) + " of the " + family.Prefix + " reasoning family, but is " + Number(temperature) + ".");
+        }
+
+        Unsupported(r.TopP is not null, ChatRules.Fields.TopP);
+        Unsupported(r.FrequencyPenalty is not null, ChatRules.Fields.FrequencyPenalty);
+        Unsupported(r.PresencePenalty is not null, ChatRules.Fields.PresencePenalty);
+        Unsupported(r.Logprobs is not null, ChatRules.Fields.Logprobs);
+        Unsupported(r.TopLogprobs is not null, ChatRules.Fields.TopLogprobs);
+        Unsupported(r.LogitBias is not null, ChatRules.Fields.LogitBias);
+        Unsupported(r.MaxTokens is not null, ChatRules.Fields.MaxTokens);
+        Unsupported(r.Stop is not null, ChatRules.Fields.Stop);
+
+        void Unsupported(bool isSet, string field)
+        {
+            if (isSet && family.Rejects(field))
+            {
+                Report(ChatRules.ReasoningModelUnsupported, field, field + " is not supported by model " + ChatRules.Quote(r.Model) + " of the " + family.Prefix + " reasoning family; remove it" + (field == ChatRules.Fields.MaxTokens ? " (use max_completion_tokens)." : "."));
+            }
+        }
+    }
 
     private void CheckDeprecated(CreateChatCompletionRequest r)
     {
