@@ -1,0 +1,81 @@
+// Build script: `dotnet tool restore && dotnet cake` runs Build, Test and Pack (the Default target).
+// Run one target with `dotnet cake --target=Test`; choose the configuration with `--configuration=Debug`.
+
+var target = Argument("target", "Default");
+var configuration = Argument("configuration", "Release");
+
+var solution = File("./ChatRequest.slnx");
+var artifacts = Directory("./artifacts");
+var packages = artifacts + Directory("packages");
+
+Task("Clean")
+    .Description("Removes build output of every project and the artifacts folder.")
+    .Does(() =>
+{
+    DotNetClean(solution, new DotNetCleanSettings
+    {
+        Configuration = configuration,
+    });
+
+    if (DirectoryExists(artifacts))
+    {
+        DeleteDirectory(artifacts, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+});
+
+Task("Build")
+    .Description("Restores and builds the solution (warnings are errors).")
+    .Does(() =>
+{
+    DotNetBuild(solution, new DotNetBuildSettings
+    {
+        Configuration = configuration,
+    });
+});
+
+Task("Test")
+    .Description("Runs every test project of the solution against the build output.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    DotNetTest(solution, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+    });
+});
+
+Task("Pack")
+    .Description("Packs the library (with symbols) into artifacts/packages.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    EnsureDirectoryExists(packages);
+    DotNetPack(solution, new DotNetPackSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+        OutputDirectory = packages,
+    });
+
+    var produced = GetFiles(packages.Path.FullPath + "/*.nupkg");
+    if (produced.Count == 0)
+    {
+        throw new CakeException("Pack produced no .nupkg in " + packages.Path.FullPath + ".");
+    }
+
+    foreach (var package in produced)
+    {
+        Information("Packed {0}", package.GetFilename());
+    }
+});
+
+Task("Default")
+    .Description("Build, Test and Pack.")
+    .IsDependentOn("Build")
+    .IsDependentOn("Test")
+    .IsDependentOn("Pack");
+
+RunTarget(target);
