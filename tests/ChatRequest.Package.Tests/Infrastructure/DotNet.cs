@@ -41,8 +41,7 @@ internal static class DotNet
         }
 
         var inherited = startInfo.Environment.Keys
-            .Where(key => key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)
-                || key.Equals("MSBuildExtensionsPath", StringComparison.OrdinalIgnoreCase)
+            .Where(key => key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
                 || key.Equals("NUGET_PACKAGES", StringComparison.OrdinalIgnoreCase))
             .ToList();
         foreach (var key in inherited)
