@@ -72,6 +72,16 @@ Task("Pack")
     }
 });
 
+Task("PackageSmoke")
+    .Description("Runs only the package tests: packs the library into a temporary folder and builds consumer projects from it.")
+    .Does(() =>
+{
+    DotNetTest("./tests/ChatRequest.Package.Tests/ChatRequest.Package.Tests.csproj", new DotNetTestSettings
+    {
+        Configuration = configuration,
+    });
+});
+
 Task("Default")
     .Description("Build, Test and Pack.")
     .IsDependentOn("Build")
