@@ -100,7 +100,9 @@ public sealed class DeprecatedFieldCodeFixProvider : ChatCodeFixProvider
         // FunctionCall(FunctionCallMode.X): the mode must be a constant naming a member that ToolChoiceMode also has.
         var argument = call.Argument(BuilderMethodNames.ModeParameter);
         var expression = CommonFixes.ArgumentExpression(argument);
-        var member = parameter?.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } modeType ? MemberOf(modeType, argument?.Value.ConstantValue) : null;
+        var member = parameter?.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } modeType && argument is not null
+            ? MemberOf(modeType, argument.Value.ConstantValue)
+            : null;
         var toolChoiceMode = document.Model.Compilation.GetTypeByMetadataName(BuilderMethodNames.ToolChoiceModeType);
         if (expression is null || member is null || toolChoiceMode is null || toolChoiceMode.GetMembers(member).IsEmpty)
         {

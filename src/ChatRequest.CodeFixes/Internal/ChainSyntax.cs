@@ -153,19 +153,28 @@ internal static class ChainSyntax
         return trivia.Take(last + 1);
     }
 
-    /// <summary>The whitespace after the last line break: the indentation of the token that owns the trivia.</summary>
+    /// <summary>
+    /// The whitespace that starts the last line of <paramref name="trivia"/>: the indentation of the token that owns
+    /// the trivia (or of a comment before it on its line).
+    /// </summary>
     private static SyntaxTriviaList Indentation(SyntaxTriviaList trivia)
     {
         var result = new List<SyntaxTrivia>();
+        var atLineStart = true;
         foreach (var item in trivia)
         {
             if (item.IsKind(SyntaxKind.EndOfLineTrivia))
             {
                 result.Clear();
+                atLineStart = true;
             }
-            else if (item.IsKind(SyntaxKind.WhitespaceTrivia))
+            else if (atLineStart && item.IsKind(SyntaxKind.WhitespaceTrivia))
             {
                 result.Add(item);
+            }
+            else
+            {
+                atLineStart = false;
             }
         }
 
