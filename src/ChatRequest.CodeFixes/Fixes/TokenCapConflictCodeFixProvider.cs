@@ -50,7 +50,7 @@ public sealed class TokenCapConflictCodeFixProvider : ChatCodeFixProvider
         var others = document.ChainOf(maxTokens).All(ChatRules.Fields.MaxCompletionTokens)
             .Select(c => c.Invocation.Syntax as InvocationExpressionSyntax)
             .ToList();
-        if (others.Count == 0 || others.Any(c => c is null || !ChainEditor.IsMemberCall(c)))
+        if (others.Count == 0 || others.Any(c => c is null || !ChainEditor.CanRemove(c)))
         {
             yield break;
         }

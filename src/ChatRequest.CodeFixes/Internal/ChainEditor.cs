@@ -31,6 +31,32 @@ internal sealed class ChainEditor
     public static bool IsMemberCall(InvocationExpressionSyntax call) =>
         call.Expression is MemberAccessExpressionSyntax access && access.IsKind(SyntaxKind.SimpleMemberAccessExpression);
 
+    /// <summary>
+    /// True when <c>recv.Method(args)</c> can become <c>recv</c>: it has that shape, and the result is still valid
+    /// where it stands. <c>builder.Stop();</c> as a statement (or a lambda or arrow body) cannot become
+    /// <c>builder;</c>; a chain whose receiver is itself a call can.
+    /// </summary>
+    public static bool CanRemove(InvocationExpressionSyntax call)
+    {
+        if (!IsMemberCall(call))
+        {
+            return false;
+        }
+
+        if (((MemberAccessExpressionSyntax)call.Expression).Expression is InvocationExpressionSyntax)
+        {
+            return true;
+        }
+
+        return call.Parent switch
+        {
+            ExpressionStatementSyntax => false,
+            ArrowExpressionClauseSyntax => false,
+            LambdaExpressionSyntax lambda when lambda.ExpressionBody == call => false,
+            _ => true,
+        };
+    }
+
     /// <summary>Replaces <c>recv.Method(args)</c> by <c>recv</c> (see <see cref="ChainSyntax.WithoutCall"/>).</summary>
     public void RemoveCall(InvocationExpressionSyntax call)
     {

@@ -10,9 +10,12 @@ namespace ChatRequest.CodeFixes.Internal;
 /// <summary>Fixes more than one rule family offers.</summary>
 internal static class CommonFixes
 {
-    /// <summary>"Remove the Temperature call": <c>recv.Temperature(3)</c> → <c>recv</c>. Null when the call has another shape.</summary>
+    /// <summary>
+    /// "Remove the Temperature call": <c>recv.Temperature(3)</c> → <c>recv</c>. Null when the call cannot be removed
+    /// (<see cref="ChainEditor.CanRemove"/>).
+    /// </summary>
     public static ChainFix? RemoveCall(InvocationExpressionSyntax call, string equivalenceKey, string? title = null) =>
-        ChainEditor.IsMemberCall(call)
+        ChainEditor.CanRemove(call)
             ? new ChainFix(title ?? "Remove the " + MethodName(call) + " call", equivalenceKey, editor => editor.RemoveCall(call))
             : null;
 

@@ -23,6 +23,14 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     public static Task VerifyAsync([StringSyntax("C#-test")] string source, [StringSyntax("C#-test")] string fixedSource, string equivalenceKey) =>
         Create(source, fixedSource, equivalenceKey).RunAsync();
 
+    /// <summary>Like <see cref="VerifyAsync"/> for a program with top-level statements.</summary>
+    public static Task VerifyProgramAsync([StringSyntax("C#-test")] string source, [StringSyntax("C#-test")] string fixedSource, string equivalenceKey)
+    {
+        var test = Create(source, fixedSource, equivalenceKey);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
     /// <summary>Checks that the diagnostics in <paramref name="source"/> get no fix (the source stays as it is).</summary>
     public static Task VerifyNoFixAsync([StringSyntax("C#-test")] string source)
     {
