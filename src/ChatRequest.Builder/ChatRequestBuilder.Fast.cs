@@ -47,8 +47,25 @@ public sealed partial class ChatRequestBuilder
         PromptCacheOptions,
         PromptCacheRetention,
         Store,
+
+        // Not settings: where the first step of each accumulating kind sits (so the writer skips absent ones).
+        FirstLogitBias,
+        FirstMetadata,
+        FirstFunctionTool,
+        FirstFunction,
+        FirstExtra,
         Count,
     }
+
+    private static Slot FirstSlotOf(Kind kind) => kind switch
+    {
+        Kind.LogitBias => Slot.FirstLogitBias,
+        Kind.Metadata => Slot.FirstMetadata,
+        Kind.FunctionTool => Slot.FirstFunctionTool,
+        Kind.Function => Slot.FirstFunction,
+        Kind.Extra => Slot.FirstExtra,
+        _ => Slot.Count,
+    };
 
     private static Slot SlotOf(Kind kind) => kind switch
     {
@@ -107,6 +124,10 @@ public sealed partial class ChatRequestBuilder
             {
                 last[(int)slot] = i;
             }
+            else if (FirstSlotOf(kind) is var first and not Slot.Count && last[(int)first] < 0)
+            {
+                last[(int)first] = i;
+            }
         }
 
         return true;
@@ -120,29 +141,51 @@ public sealed partial class ChatRequestBuilder
     /// </summary>
     private static class ChainCheck
     {
+        // The last step of each slot, found by walking the chain backwards (the first one seen is the last call).
+        [ThreadStatic]
+        private static ChatRequestBuilder?[]? t_slots;
+
         public static bool IsCertainlyValid(ChatRequestBuilder tail)
         {
-            using var chain = new Steps(tail);
-            var steps = chain.Span;
-            Span<int> last = stackalloc int[(int)Slot.Count];
-            if (!IndexSlots(steps, last) || !ChatRules.IsValidModel(steps[0].Text))
+            var slots = t_slots ??= new ChatRequestBuilder?[(int)Slot.Count];
+            try
             {
-                return false;
+                return Check(tail, slots);
             }
+            finally
+            {
+                Array.Clear(slots, 0, slots.Length);
+            }
+        }
 
+        private static bool Check(ChatRequestBuilder tail, ChatRequestBuilder?[] slots)
+        {
             var messages = 0;
             var tools = 0;
             var functions = 0;
             var metadata = 0;
             var mentionsJson = false;
-            for (var i = 1; i < steps.Length; i++)
+            var step = tail;
+            for (; step._previous is not null; step = step._previous)
             {
-                var step = steps[i];
-                switch (step._kind)
+                var kind = step._kind;
+                if (IsSnapshot(kind))
+                {
+                    return false;
+                }
+
+                var slot = SlotOf(kind);
+                if (slot != Slot.Count)
+                {
+                    slots[(int)slot] ??= step;
+                    continue;
+                }
+
+                switch (kind)
                 {
                     case Kind.SystemMessage or Kind.DeveloperMessage or Kind.UserMessage or Kind.AssistantMessage:
                         messages++;
-                        mentionsJson |= ChatRules.MentionsJson(step.MessageText);
+                        mentionsJson = mentionsJson || ChatRules.MentionsJson(step.MessageText);
                         break;
                     case Kind.ToolResult or Kind.FunctionResult:
                         messages++;
@@ -151,7 +194,7 @@ public sealed partial class ChatRequestBuilder
                             return false;
                         }
 
-                        mentionsJson |= ChatRules.MentionsJson(step.Content);
+                        mentionsJson = mentionsJson || ChatRules.MentionsJson(step.Content);
                         break;
                     case Kind.LogitBias:
                         if (!ChatRules.LogitBiasTokenId.Allows(step.TokenId) || !ChatRules.LogitBiasValue.Allows(step.Bias))
@@ -171,8 +214,8 @@ public sealed partial class ChatRequestBuilder
 
                         break;
                     case Kind.FunctionTool:
-                        var tool = (ToolSpec)step._value!;
-                        if (!ChatRules.IsValidName(tool.Name) || DeclaresTool(steps, i, tool.Name))
+                        var name = ((ToolSpec)step._value!).Name;
+                        if (!ChatRules.IsValidName(name) || Declares(step._previous, Kind.FunctionTool, name))
                         {
                             return false;
                         }
@@ -189,58 +232,57 @@ public sealed partial class ChatRequestBuilder
                 }
             }
 
-            return messages > 0
-                && InRange(steps, last, Slot.Temperature, ChatRules.Temperature)
-                && InRange(steps, last, Slot.TopP, ChatRules.TopP)
-                && InRange(steps, last, Slot.FrequencyPenalty, ChatRules.FrequencyPenalty)
-                && InRange(steps, last, Slot.PresencePenalty, ChatRules.PresencePenalty)
-                && InIntRange(steps, last, Slot.MaxTokens, ChatRules.MaxTokens)
-                && InIntRange(steps, last, Slot.MaxCompletionTokens, ChatRules.MaxCompletionTokens)
-                && InIntRange(steps, last, Slot.N, ChatRules.N)
-                && InIntRange(steps, last, Slot.TopLogprobs, ChatRules.TopLogprobs)
-                && StopCountIsValid(steps, last)
-                && SettingsAreValid(steps, last)
-                && CrossFieldRulesHold(steps, last, tools, mentionsJson);
+            return step._kind == Kind.Model
+                && ChatRules.IsValidModel(step.Text)
+                && messages > 0
+                && InRange(slots[(int)Slot.Temperature], ChatRules.Temperature)
+                && InRange(slots[(int)Slot.TopP], ChatRules.TopP)
+                && InRange(slots[(int)Slot.FrequencyPenalty], ChatRules.FrequencyPenalty)
+                && InRange(slots[(int)Slot.PresencePenalty], ChatRules.PresencePenalty)
+                && InIntRange(slots[(int)Slot.MaxTokens], ChatRules.MaxTokens)
+                && InIntRange(slots[(int)Slot.MaxCompletionTokens], ChatRules.MaxCompletionTokens)
+                && InIntRange(slots[(int)Slot.N], ChatRules.N)
+                && InIntRange(slots[(int)Slot.TopLogprobs], ChatRules.TopLogprobs)
+                && StopCountIsValid(slots[(int)Slot.Stop])
+                && SettingsAreValid(slots)
+                && CrossFieldRulesHold(tail, slots, tools, mentionsJson);
         }
 
-        private static bool InRange(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, Slot slot, NumericLimit limit) =>
-            last[(int)slot] < 0 || limit.Allows(steps[last[(int)slot]].Number);
+        private static bool InRange(ChatRequestBuilder? step, NumericLimit limit) => step is null || limit.Allows(step.Number);
 
-        private static bool InIntRange(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, Slot slot, NumericLimit limit) =>
-            last[(int)slot] < 0 || limit.Allows((int)steps[last[(int)slot]]._bits);
+        private static bool InIntRange(ChatRequestBuilder? step, NumericLimit limit) => step is null || limit.Allows((int)step._bits);
 
-        private static bool StopCountIsValid(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last)
+        private static bool StopCountIsValid(ChatRequestBuilder? stop)
         {
-            if (last[(int)Slot.Stop] < 0)
+            if (stop is null)
             {
                 return true;
             }
 
-            var count = ((string[])steps[last[(int)Slot.Stop]]._value!).Length;
+            var count = ((string[])stop._value!).Length;
             return count >= ChatRules.MinStopSequences && count <= ChatRules.MaxStopSequences;
         }
 
-        private static bool SettingsAreValid(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last)
+        private static bool SettingsAreValid(ChatRequestBuilder?[] slots)
         {
-            if (last[(int)Slot.ResponseFormat] is var format and >= 0 && steps[format]._kind == Kind.JsonSchemaFormat
-                && !ChatRules.IsValidName(((ToolSpec)steps[format]._value!).Name))
+            if (slots[(int)Slot.ResponseFormat] is { _kind: Kind.JsonSchemaFormat } format
+                && !ChatRules.IsValidName(((ToolSpec)format._value!).Name))
             {
                 return false;
             }
 
-            if (last[(int)Slot.SafetyIdentifier] is var safety and >= 0 && steps[safety].Text.Length > ChatRules.MaxSafetyIdentifierLength)
+            if (slots[(int)Slot.SafetyIdentifier] is { } safety && safety.Text.Length > ChatRules.MaxSafetyIdentifierLength)
             {
                 return false;
             }
 
-            if (last[(int)Slot.PromptCacheOptions] is var cache and >= 0
-                && ((Two)steps[cache]._value!).B is string ttl && !ChatRules.IsOneOf(ttl, ChatRules.PromptCacheTtlValues))
+            if (slots[(int)Slot.PromptCacheOptions] is { } cache
+                && ((Two)cache._value!).B is string ttl && !ChatRules.IsOneOf(ttl, ChatRules.PromptCacheTtlValues))
             {
                 return false;
             }
 
-            if (last[(int)Slot.Audio] is var audio and >= 0
-                && (AudioVoice)((Two)steps[audio]._value!).A! is { Name: null, Id: null or "" })
+            if (slots[(int)Slot.Audio] is { } audio && (AudioVoice)((Two)audio._value!).A! is { Name: null, Id: null or "" })
             {
                 return false;
             }
@@ -248,42 +290,41 @@ public sealed partial class ChatRequestBuilder
             return true;
         }
 
-        private static bool CrossFieldRulesHold(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, int tools, bool mentionsJson)
+        private static bool CrossFieldRulesHold(ChatRequestBuilder tail, ChatRequestBuilder?[] slots, int tools, bool mentionsJson)
         {
-            if (last[(int)Slot.TopLogprobs] >= 0 && !IsTrue(steps, last, Slot.Logprobs))
+            if (slots[(int)Slot.TopLogprobs] is not null && slots[(int)Slot.Logprobs] is not { _bits: not 0 })
             {
                 return false;
             }
 
-            if (last[(int)Slot.StreamOptions] >= 0 && !IsTrue(steps, last, Slot.Stream))
+            if (slots[(int)Slot.StreamOptions] is not null && slots[(int)Slot.Stream] is not { _bits: not 0 })
             {
                 return false;
             }
 
-            if (last[(int)Slot.ParallelToolCalls] >= 0 && tools == 0)
+            if (slots[(int)Slot.ParallelToolCalls] is not null && tools == 0)
             {
                 return false;
             }
 
-            if (last[(int)Slot.ResponseFormat] is var format and >= 0 && steps[format]._kind == Kind.JsonObjectFormat && !mentionsJson)
+            if (slots[(int)Slot.ResponseFormat] is { _kind: Kind.JsonObjectFormat } && !mentionsJson)
             {
                 return false;
             }
 
-            if (last[(int)Slot.Modalities] is var modalities and >= 0 && last[(int)Slot.Audio] < 0
-                && Array.IndexOf((string[])steps[modalities]._value!, "audio") >= 0)
+            if (slots[(int)Slot.Modalities] is { } modalities && slots[(int)Slot.Audio] is null
+                && Array.IndexOf((string[])modalities._value!, "audio") >= 0)
             {
                 return false;
             }
 
-            if (last[(int)Slot.ToolChoice] is var choice and >= 0 && steps[choice]._kind != Kind.ToolChoiceMode
-                && (steps[choice]._kind != Kind.ForceFunction || !DeclaresTool(steps, steps.Length, steps[choice].Text)))
+            if (slots[(int)Slot.ToolChoice] is { } choice && choice._kind != Kind.ToolChoiceMode
+                && (choice._kind != Kind.ForceFunction || !Declares(tail, Kind.FunctionTool, choice.Text)))
             {
                 return false;
             }
 
-            if (last[(int)Slot.FunctionCall] is var call and >= 0 && steps[call]._kind == Kind.FunctionCallName
-                && !DeclaresFunction(steps, steps[call].Text))
+            if (slots[(int)Slot.FunctionCall] is { _kind: Kind.FunctionCallName } call && !Declares(tail, Kind.Function, call.Text))
             {
                 return false;
             }
@@ -291,28 +332,12 @@ public sealed partial class ChatRequestBuilder
             return true;
         }
 
-        private static bool IsTrue(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, Slot slot) =>
-            last[(int)slot] >= 0 && steps[last[(int)slot]]._bits != 0;
-
-        /// <summary>Whether a function tool called <paramref name="name"/> is declared before step <paramref name="before"/>.</summary>
-        private static bool DeclaresTool(ReadOnlySpan<ChatRequestBuilder> steps, int before, string name)
+        /// <summary>Whether <paramref name="from"/> or an earlier step declares a tool or function called <paramref name="name"/>.</summary>
+        private static bool Declares(ChatRequestBuilder? from, Kind kind, string name)
         {
-            for (var i = 1; i < before; i++)
+            for (var step = from; step is not null; step = step._previous)
             {
-                if (steps[i]._kind == Kind.FunctionTool && string.Equals(((ToolSpec)steps[i]._value!).Name, name, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool DeclaresFunction(ReadOnlySpan<ChatRequestBuilder> steps, string name)
-        {
-            foreach (var step in steps)
-            {
-                if (step._kind == Kind.Function && string.Equals(((ToolSpec)step._value!).Name, name, StringComparison.Ordinal))
+                if (step._kind == kind && string.Equals(((ToolSpec)step._value!).Name, name, StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -375,12 +400,12 @@ public sealed partial class ChatRequestBuilder
             }
         }
 
-        WriteList(w, steps, Kind.Function, Names.Functions);
-        WriteLogitBias(w, steps);
+        WriteList(w, steps, last[(int)Slot.FirstFunction], Kind.Function, Names.Functions);
+        WriteLogitBias(w, steps, last[(int)Slot.FirstLogitBias]);
         WriteBool(w, Names.Logprobs, Last(steps, last, Slot.Logprobs));
         WriteInt(w, Names.MaxCompletionTokens, Last(steps, last, Slot.MaxCompletionTokens));
         WriteInt(w, Names.MaxTokens, Last(steps, last, Slot.MaxTokens));
-        WriteMap(w, steps, Kind.Metadata, Names.Metadata);
+        WriteMap(w, steps, last[(int)Slot.FirstMetadata], Kind.Metadata, Names.Metadata);
         if (Last(steps, last, Slot.Modalities) is { } modalities)
         {
             w.WriteStartArray(Names.Modalities);
@@ -500,12 +525,12 @@ public sealed partial class ChatRequestBuilder
             }
         }
 
-        WriteList(w, steps, Kind.FunctionTool, Names.Tools);
+        WriteList(w, steps, last[(int)Slot.FirstFunctionTool], Kind.FunctionTool, Names.Tools);
         WriteInt(w, Names.TopLogprobs, Last(steps, last, Slot.TopLogprobs));
         WriteNumber(w, Names.TopP, Last(steps, last, Slot.TopP));
         WriteString(w, Names.User, Last(steps, last, Slot.EndUser));
         WriteString(w, Names.Verbosity, Last(steps, last, Slot.Verbosity));
-        WriteExtras(w, steps);
+        WriteExtras(w, steps, last[(int)Slot.FirstExtra]);
         w.WriteEndObject();
     }
 
@@ -591,7 +616,7 @@ public sealed partial class ChatRequestBuilder
         if (spec.Schema is { } schema)
         {
             w.WritePropertyName(schemaName);
-            w.WriteRawValue(schema, skipInputValidation: true);
+            w.WriteRawValue(schema.Utf8, skipInputValidation: true);
         }
 
         if (withStrict && spec.Strict is { } strict)
@@ -603,20 +628,20 @@ public sealed partial class ChatRequestBuilder
     }
 
     /// <summary>Writes <c>tools</c> (function tools) or <c>functions</c>, in call order.</summary>
-    private static void WriteList(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, Kind kind, JsonEncodedText name)
+    private static void WriteList(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first, Kind kind, JsonEncodedText name)
     {
-        var started = false;
-        foreach (var step in steps)
+        if (first < 0)
         {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        for (var i = first; i < steps.Length; i++)
+        {
+            var step = steps[i];
             if (step._kind != kind)
             {
                 continue;
-            }
-
-            if (!started)
-            {
-                w.WriteStartArray(name);
-                started = true;
             }
 
             var spec = (ToolSpec)step._value!;
@@ -634,73 +659,67 @@ public sealed partial class ChatRequestBuilder
             }
         }
 
-        if (started)
-        {
-            w.WriteEndArray();
-        }
+        w.WriteEndArray();
     }
 
     /// <summary>Writes <c>logit_bias</c> as a map: first position of each token id, its last bias.</summary>
-    private static void WriteLogitBias(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps)
+    private static void WriteLogitBias(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first)
     {
-        var started = false;
-        Span<byte> key = stackalloc byte[11];
-        for (var i = 0; i < steps.Length; i++)
+        if (first < 0)
         {
-            if (steps[i]._kind != Kind.LogitBias || IsShadowed(steps, i, Kind.LogitBias))
+            return;
+        }
+
+        w.WriteStartObject(Names.LogitBias);
+        Span<byte> key = stackalloc byte[11];
+        for (var i = first; i < steps.Length; i++)
+        {
+            if (steps[i]._kind != Kind.LogitBias || IsShadowed(steps, first, i, Kind.LogitBias))
             {
                 continue;
-            }
-
-            if (!started)
-            {
-                w.WriteStartObject(Names.LogitBias);
-                started = true;
             }
 
             Utf8Formatter.TryFormat(steps[i].TokenId, key, out var written);
             w.WriteNumber(key.Slice(0, written), LastOfKey(steps, i, Kind.LogitBias).Bias);
         }
 
-        if (started)
-        {
-            w.WriteEndObject();
-        }
+        w.WriteEndObject();
     }
 
     /// <summary>Writes <c>metadata</c> as a map: first position of each key, its last value.</summary>
-    private static void WriteMap(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, Kind kind, JsonEncodedText name)
+    private static void WriteMap(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first, Kind kind, JsonEncodedText name)
     {
-        var started = false;
-        for (var i = 0; i < steps.Length; i++)
+        if (first < 0)
         {
-            if (steps[i]._kind != kind || IsShadowed(steps, i, kind))
+            return;
+        }
+
+        w.WriteStartObject(name);
+        for (var i = first; i < steps.Length; i++)
+        {
+            if (steps[i]._kind != kind || IsShadowed(steps, first, i, kind))
             {
                 continue;
-            }
-
-            if (!started)
-            {
-                w.WriteStartObject(name);
-                started = true;
             }
 
             var pair = (Two)LastOfKey(steps, i, kind)._value!;
             w.WriteString((string)((Two)steps[i]._value!).A!, (string)pair.B!);
         }
 
-        if (started)
-        {
-            w.WriteEndObject();
-        }
+        w.WriteEndObject();
     }
 
     /// <summary>Writes the extra members: first position of each name, its last value.</summary>
-    private static void WriteExtras(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps)
+    private static void WriteExtras(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first)
     {
-        for (var i = 0; i < steps.Length; i++)
+        if (first < 0)
         {
-            if (steps[i]._kind != Kind.Extra || IsShadowed(steps, i, Kind.Extra))
+            return;
+        }
+
+        for (var i = first; i < steps.Length; i++)
+        {
+            if (steps[i]._kind != Kind.Extra || IsShadowed(steps, first, i, Kind.Extra))
             {
                 continue;
             }
@@ -712,9 +731,9 @@ public sealed partial class ChatRequestBuilder
     }
 
     /// <summary>Whether an earlier step of the same kind has the same key (token id, metadata key or extra name).</summary>
-    private static bool IsShadowed(ReadOnlySpan<ChatRequestBuilder> steps, int index, Kind kind)
+    private static bool IsShadowed(ReadOnlySpan<ChatRequestBuilder> steps, int first, int index, Kind kind)
     {
-        for (var i = 0; i < index; i++)
+        for (var i = first; i < index; i++)
         {
             if (steps[i]._kind == kind && SameKey(steps[i], steps[index]))
             {

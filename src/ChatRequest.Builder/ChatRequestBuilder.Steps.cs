@@ -305,7 +305,7 @@ public sealed partial class ChatRequestBuilder
     /// <summary>The immutable inputs of a function tool, a legacy function or a JSON Schema format.</summary>
     private sealed class ToolSpec
     {
-        public ToolSpec(string name, string? description, string? schema, bool? strict)
+        public ToolSpec(string name, string? description, CompactJson? schema, bool? strict)
         {
             Name = name;
             Description = description;
@@ -317,10 +317,10 @@ public sealed partial class ChatRequestBuilder
 
         public string? Description { get; }
 
-        /// <summary>The JSON Schema as compact JSON text, checked to be an object.</summary>
-        public string? Schema { get; }
+        /// <summary>The JSON Schema as compact JSON, checked to be an object.</summary>
+        public CompactJson? Schema { get; }
 
-        public JsonElement? SchemaElement => Schema is null ? null : JsonText.Element(Schema);
+        public JsonElement? SchemaElement => Schema is null ? null : JsonText.Element(Schema.Text);
 
         public bool? Strict { get; }
     }

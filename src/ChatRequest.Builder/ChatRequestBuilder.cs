@@ -263,7 +263,7 @@ public sealed partial class ChatRequestBuilder
     public ChatRequestBuilder Tool(string name, string? description, JsonNode parameters, bool? strict = null) =>
         AddTool(name, description, JsonText.CompactObject(NotNull(parameters, nameof(parameters)), nameof(parameters)), strict);
 
-    private ChatRequestBuilder AddTool(string name, string? description, string? parameters, bool? strict) =>
+    private ChatRequestBuilder AddTool(string name, string? description, CompactJson? parameters, bool? strict) =>
         Then(Kind.FunctionTool, new ToolSpec(NotNull(name, nameof(name)), description, parameters, strict));
 
     /// <summary>Declares a custom tool that the model calls with free text.</summary>
@@ -405,7 +405,7 @@ public sealed partial class ChatRequestBuilder
     public ChatRequestBuilder JsonSchemaFormat(string name, JsonNode schema, bool? strict = true, string? description = null) =>
         AddSchemaFormat(name, JsonText.CompactObject(NotNull(schema, nameof(schema)), nameof(schema)), strict, description);
 
-    private ChatRequestBuilder AddSchemaFormat(string name, string schema, bool? strict, string? description) =>
+    private ChatRequestBuilder AddSchemaFormat(string name, CompactJson schema, bool? strict, string? description) =>
         Then(Kind.JsonSchemaFormat, new ToolSpec(NotNull(name, nameof(name)), description, schema, strict));
 
     /// <summary>Sets <c>response_format</c> to any format. It is copied.</summary>

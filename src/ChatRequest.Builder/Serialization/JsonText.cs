@@ -6,6 +6,20 @@ using System.Text.Json.Nodes;
 
 namespace ChatRequest.Serialization;
 
+/// <summary>A JSON value checked once, as compact text and as the UTF-8 bytes written to the wire.</summary>
+internal sealed class CompactJson
+{
+    public CompactJson(string text)
+    {
+        Text = text;
+        Utf8 = Encoding.UTF8.GetBytes(text);
+    }
+
+    public string Text { get; }
+
+    public byte[] Utf8 { get; }
+}
+
 /// <summary>JSON text given by callers (tool and response schemas, extra members): checked once, kept compact.</summary>
 internal static class JsonText
 {
@@ -16,7 +30,38 @@ internal static class JsonText
     /// same string when it already is compact, so the common case allocates nothing).
     /// </summary>
     /// <exception cref="ArgumentException">The text is not valid JSON, or not an object.</exception>
-    public static string CompactObject(string json, string parameterName)
+    public static CompactJson CompactObject(string json, string parameterName)
+    {
+        // Applications pass the same schema string (often a constant) on every request: remember the last one.
+        // Strings are immutable, so the same instance always checks the same way.
+        var cache = t_lastChecked;
+        if (cache is not null && ReferenceEquals(cache.Key, json))
+        {
+            return cache.Value;
+        }
+
+        var result = new CompactJson(CheckAndCompact(json, parameterName));
+        t_lastChecked = new CacheEntry(json, result);
+        return result;
+    }
+
+    [ThreadStatic]
+    private static CacheEntry? t_lastChecked;
+
+    private sealed class CacheEntry
+    {
+        public CacheEntry(string key, CompactJson value)
+        {
+            Key = key;
+            Value = value;
+        }
+
+        public string Key { get; }
+
+        public CompactJson Value { get; }
+    }
+
+    private static string CheckAndCompact(string json, string parameterName)
     {
         var byteCount = Encoding.UTF8.GetByteCount(json);
         var rented = ArrayPool<byte>.Shared.Rent(byteCount);
@@ -62,25 +107,25 @@ internal static class JsonText
     }
 
     /// <summary>Checks that <paramref name="element"/> is an object and returns its compact text.</summary>
-    public static string CompactObject(JsonElement element, string parameterName)
+    public static CompactJson CompactObject(JsonElement element, string parameterName)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
             throw new ArgumentException("'" + parameterName + "' must be a JSON Schema object, but is a JSON " + element.ValueKind.ToString().ToLowerInvariant() + ".", parameterName);
         }
 
-        return Compact(element);
+        return new CompactJson(Compact(element));
     }
 
     /// <summary>Checks that <paramref name="node"/> is an object and returns its compact text.</summary>
-    public static string CompactObject(JsonNode node, string parameterName)
+    public static CompactJson CompactObject(JsonNode node, string parameterName)
     {
         if (node is not JsonObject)
         {
             throw new ArgumentException("'" + parameterName + "' must be a JSON Schema object, but is a JSON " + node.GetValueKind().ToString().ToLowerInvariant() + ".", parameterName);
         }
 
-        return node.ToJsonString();
+        return new CompactJson(node.ToJsonString());
     }
 
     /// <summary>Parses JSON text into a detached element.</summary>
