@@ -342,6 +342,24 @@ public class DocsSnippetTests
     }
 
     [Test]
+    public void Continue_a_parsed_request()
+    {
+        var incoming = CreateChatCompletionRequest.FromJson("""{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}],"top_k":40}""");
+
+        #region to-builder
+        CreateChatCompletionRequest next = incoming.ToBuilder()   // a copy: unknown members and all
+            .Assistant("Hello! How can I help?")
+            .User("What is 2 + 2?")
+            .MaxCompletionTokens(64)
+            .Build();
+        #endregion
+
+        next.Messages!.Select(m => m.Role).Should().Equal("user", "assistant", "user");
+        next.AdditionalProperties!["top_k"].GetInt32().Should().Be(40);
+        incoming.Messages.Should().ContainSingle();
+    }
+
+    [Test]
     public void Malformed_json()
     {
         var body = """{"model":"gpt-4o","messages":[{"role":"robot","content":"hi"}]}""";
