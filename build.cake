@@ -82,6 +82,24 @@ Task("PackageSmoke")
     });
 });
 
+Task("AotSmoke")
+    .Description("Publishes samples/AotSmoke with Native AOT (trim and AOT warnings are errors) and runs it.")
+    .Does(() =>
+{
+    var output = artifacts + Directory("aot-smoke");
+    DotNetPublish("./samples/AotSmoke/AotSmoke.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = output,
+    });
+
+    var exitCode = StartProcess(output.Path.CombineWithFilePath("AotSmoke").FullPath);
+    if (exitCode != 0)
+    {
+        throw new Exception("The Native AOT smoke test failed with exit code " + exitCode + ".");
+    }
+});
+
 Task("Default")
     .Description("Build, Test and Pack.")
     .IsDependentOn("Build")
