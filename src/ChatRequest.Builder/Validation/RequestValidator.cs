@@ -825,7 +825,7 @@ internal sealed class RequestValidator
         return false;
     }
 
-    private static bool ContainsJson(string text) => text.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0;
+    private static bool ContainsJson(string text) => ChatRules.MentionsJson(text);
 
     private void CheckDeprecated(CreateChatCompletionRequest r)
     {
