@@ -81,7 +81,7 @@ Task("Bench")
     var run = new DotNetRunSettings { Configuration = "Release" };
     var filter = Argument("benchFilter", "*");
     DotNetRun(bench, "--check", run);
-    DotNetRun(bench, $"--filter \"{filter}\" --launchCount 1 --warmupCount 3 --iterationCount 10 --iterationTime 200", run);
+    DotNetRun(bench, $"--filter \"{filter}\" --launchCount 1 --warmupCount 3 --iterationCount 15 --iterationTime 250", run);
     if (filter == "*")
     {
         DotNetRun(cost, "in-process --sizes 1000,10000,50000 --no-builder 10000 --repeats 3 --sequential", run);

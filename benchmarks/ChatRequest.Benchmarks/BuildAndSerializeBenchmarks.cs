@@ -12,6 +12,8 @@ namespace ChatRequest.Benchmarks;
 /// into a reused buffer). <c>Program --check</c> proves the bodies are the same JSON.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class BuildAndSerializeBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);

@@ -10,6 +10,8 @@ namespace ChatRequest.Benchmarks;
 /// The hand-written writer writing the same body is shown for scale.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class GrowthBenchmarks
 {
     private static readonly string[] Turns =

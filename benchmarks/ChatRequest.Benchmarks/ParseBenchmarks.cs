@@ -9,6 +9,8 @@ namespace ChatRequest.Benchmarks;
 /// (the Baseline of each body). Typical: the typical request's body; Large: 100 messages, 20 tools, content parts.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class ParseBenchmarks
 {
     private byte[] _body = null!;

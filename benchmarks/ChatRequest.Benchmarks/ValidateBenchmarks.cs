@@ -10,6 +10,8 @@ namespace ChatRequest.Benchmarks;
 /// Note that <c>Build()</c> itself validates, so the baseline already contains one validation.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class ValidateBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
