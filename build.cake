@@ -100,6 +100,23 @@ Task("AotSmoke")
     }
 });
 
+Task("Bench")
+    .Description("docs/performance.md: --check, every BenchmarkDotNet class, then the analyzer's cost (in-process, and one real build). Narrow with --benchFilter='*Parse*'.")
+    .Does(() =>
+{
+    var bench = "./benchmarks/ChatRequest.Benchmarks/ChatRequest.Benchmarks.csproj";
+    var cost = "./benchmarks/ChatRequest.AnalyzerCost/ChatRequest.AnalyzerCost.csproj";
+    var run = new DotNetRunSettings { Configuration = "Release" };
+    var filter = Argument("benchFilter", "*");
+    DotNetRun(bench, "--check", run);
+    DotNetRun(bench, $"--filter \"{filter}\" --launchCount 1 --warmupCount 3 --iterationCount 15 --iterationTime 250", run);
+    if (filter == "*")
+    {
+        DotNetRun(cost, "in-process --sizes 1000,10000,50000 --no-builder 10000 --repeats 3 --sequential", run);
+        DotNetRun(cost, "real-build --chains 10000", run);
+    }
+});
+
 Task("Default")
     .Description("Build, Test and Pack.")
     .IsDependentOn("Build")

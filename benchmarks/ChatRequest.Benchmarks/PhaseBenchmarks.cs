@@ -6,6 +6,8 @@ namespace ChatRequest.Benchmarks;
 
 /// <summary>Where the time of build + serialize goes: the chain, Build() (replay + validation), and the write alone.</summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class PhaseBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);

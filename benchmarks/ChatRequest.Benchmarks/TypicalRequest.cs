@@ -60,6 +60,13 @@ public static class TypicalRequest
         Message(w, "assistant", "Paris.");
         Message(w, "user", "And of Germany? Answer in one word.");
         w.WriteEndArray();
+        WriteOptionsByHand(w);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Everything after <c>messages</c>: the options and the tool, as members of the open body object.</summary>
+    public static void WriteOptionsByHand(Utf8JsonWriter w)
+    {
         w.WriteNumber(Temperature, 0.2);
         w.WriteNumber(MaxTokens, 256);
         w.WriteStartArray(Stop);
@@ -85,7 +92,6 @@ public static class TypicalRequest
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     private static void Message(Utf8JsonWriter w, string role, string content)
