@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using ChatRequest.Serialization;
@@ -48,13 +49,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Model;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Model = value;
         }
     }
@@ -64,13 +65,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Messages;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Messages = value;
         }
     }
@@ -80,13 +81,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Audio;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Audio = value;
         }
     }
@@ -96,13 +97,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.FrequencyPenalty;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).FrequencyPenalty = value;
         }
     }
@@ -112,13 +113,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.FunctionCall;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).FunctionCall = value;
         }
     }
@@ -128,13 +129,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Functions;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Functions = value;
         }
     }
@@ -144,13 +145,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.LogitBias;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).LogitBias = value;
         }
     }
@@ -160,13 +161,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Logprobs;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Logprobs = value;
         }
     }
@@ -176,13 +177,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.MaxCompletionTokens;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).MaxCompletionTokens = value;
         }
     }
@@ -192,13 +193,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.MaxTokens;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).MaxTokens = value;
         }
     }
@@ -208,13 +209,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Metadata;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Metadata = value;
         }
     }
@@ -224,13 +225,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Modalities;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Modalities = value;
         }
     }
@@ -240,13 +241,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Moderation;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Moderation = value;
         }
     }
@@ -256,13 +257,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.N;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).N = value;
         }
     }
@@ -272,13 +273,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.ParallelToolCalls;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).ParallelToolCalls = value;
         }
     }
@@ -288,13 +289,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Prediction;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Prediction = value;
         }
     }
@@ -304,13 +305,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.PresencePenalty;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).PresencePenalty = value;
         }
     }
@@ -320,13 +321,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.PromptCacheKey;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).PromptCacheKey = value;
         }
     }
@@ -336,13 +337,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.PromptCacheOptions;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).PromptCacheOptions = value;
         }
     }
@@ -352,13 +353,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.PromptCacheRetention;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).PromptCacheRetention = value;
         }
     }
@@ -368,13 +369,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.ReasoningEffort;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).ReasoningEffort = value;
         }
     }
@@ -384,13 +385,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.ResponseFormat;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).ResponseFormat = value;
         }
     }
@@ -400,13 +401,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.SafetyIdentifier;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).SafetyIdentifier = value;
         }
     }
@@ -416,13 +417,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Seed;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Seed = value;
         }
     }
@@ -432,13 +433,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.ServiceTier;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).ServiceTier = value;
         }
     }
@@ -448,13 +449,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Stop;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Stop = value;
         }
     }
@@ -464,13 +465,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Store;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Store = value;
         }
     }
@@ -480,13 +481,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Stream;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Stream = value;
         }
     }
@@ -496,13 +497,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.StreamOptions;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).StreamOptions = value;
         }
     }
@@ -512,13 +513,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Temperature;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Temperature = value;
         }
     }
@@ -528,13 +529,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.ToolChoice;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).ToolChoice = value;
         }
     }
@@ -544,13 +545,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Tools;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Tools = value;
         }
     }
@@ -560,13 +561,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.TopLogprobs;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).TopLogprobs = value;
         }
     }
@@ -576,13 +577,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.TopP;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).TopP = value;
         }
     }
@@ -592,13 +593,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.User;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).User = value;
         }
     }
@@ -608,13 +609,13 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.Verbosity;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).Verbosity = value;
         }
     }
@@ -624,14 +625,24 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     {
         get
         {
-            Load();
+            EnsureLoaded();
             return _data?.WebSearchOptions;
         }
 
         set
         {
-            Load();
+            EnsureLoaded();
             (_data ??= new RequestData()).WebSearchOptions = value;
+        }
+    }
+
+    /// <summary>The cheap test every member runs first: nothing to do once the object model exists.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnsureLoaded()
+    {
+        if (Volatile.Read(ref _chain) is not null)
+        {
+            Load();
         }
     }
 

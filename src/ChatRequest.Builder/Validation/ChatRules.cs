@@ -175,11 +175,11 @@ internal static partial class ChatRules
     /// <summary>Looks a rule up by id.</summary>
     public static RuleDefinition Get(string id)
     {
-        foreach (var rule in All)
+        for (var i = 0; i < All.Count; i++)
         {
-            if (rule.Id == id)
+            if (All[i].Id == id)
             {
-                return rule;
+                return All[i];
             }
         }
 

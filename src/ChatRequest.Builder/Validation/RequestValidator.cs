@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 
 namespace ChatRequest.Validation;
 
@@ -8,16 +9,16 @@ namespace ChatRequest.Validation;
 /// <remarks>Null-safe throughout: a parsed body may hold nulls anywhere.</remarks>
 internal sealed class RequestValidator
 {
-    private readonly List<ValidationProblem> _problems = new();
+    private List<ValidationProblem>? _problems;
 
     public static IReadOnlyList<ValidationProblem> Validate(CreateChatCompletionRequest request)
     {
         var validator = new RequestValidator();
         validator.Check(request);
-        return validator._problems;
+        return validator._problems ?? (IReadOnlyList<ValidationProblem>)Array.Empty<ValidationProblem>();
     }
 
-    private void Report(string ruleId, string path, string message)
+    private void Report(string ruleId, JPath path, string message)
     {
         var level = ChatRules.Get(ruleId).RuntimeLevel;
         var severity = level switch
@@ -26,7 +27,7 @@ internal sealed class RequestValidator
             RuleLevel.Warning => ProblemSeverity.Warning,
             _ => ProblemSeverity.Info,
         };
-        _problems.Add(new ValidationProblem(ruleId, path, severity, message));
+        (_problems ??= new List<ValidationProblem>()).Add(new ValidationProblem(ruleId, path.ToString(), severity, message));
     }
 
     private static string Number(double value) => NumericLimit.Format(value);
@@ -76,12 +77,12 @@ internal sealed class RequestValidator
 
         for (var i = 0; i < messages.Count; i++)
         {
-            var path = "messages[" + Count(i) + "]";
+            var path = new JPath("messages").Index(i);
             var message = messages[i];
             switch (message)
             {
                 case null:
-                    Report(ChatRules.MissingMember, path, path + " must be a message object, but is null.");
+                    Report(ChatRules.MissingMember, path, path.ToString() + " must be a message object, but is null.");
                     break;
                 case AssistantMessage assistant:
                     CheckAssistant(assistant, path);
@@ -110,7 +111,7 @@ internal sealed class RequestValidator
         }
     }
 
-    private void RequireContent(ChatMessage message, string path)
+    private void RequireContent(ChatMessage message, JPath path)
     {
         if (message.Content is null)
         {
@@ -121,7 +122,7 @@ internal sealed class RequestValidator
         CheckParts(message, path);
     }
 
-    private void CheckAssistant(AssistantMessage message, string path)
+    private void CheckAssistant(AssistantMessage message, JPath path)
     {
         var hasCalls = (message.ToolCalls is not null && message.ToolCalls.Count > 0) || message.FunctionCall is not null;
         if (message.Content is null && !hasCalls && message.Audio is null)
@@ -157,7 +158,7 @@ internal sealed class RequestValidator
         {
             for (var i = 0; i < message.ToolCalls.Count; i++)
             {
-                CheckToolCall(message.ToolCalls[i], path + ".tool_calls[" + Count(i) + "]");
+                CheckToolCall(message.ToolCalls[i], (path + ".tool_calls").Index(i));
             }
         }
 
@@ -167,11 +168,11 @@ internal sealed class RequestValidator
         }
     }
 
-    private void CheckToolCall(ToolCall? call, string path)
+    private void CheckToolCall(ToolCall? call, JPath path)
     {
         if (call is null)
         {
-            Report(ChatRules.MissingMember, path, path + " must be a tool call object, but is null.");
+            Report(ChatRules.MissingMember, path, path.ToString() + " must be a tool call object, but is null.");
             return;
         }
 
@@ -198,13 +199,13 @@ internal sealed class RequestValidator
         }
     }
 
-    private void CheckFunctionCall(FunctionCall call, string path)
+    private void CheckFunctionCall(FunctionCall call, JPath path)
     {
         RequireString(call.Name, path + ".name", "name is required on a function call.");
         RequireString(call.Arguments, path + ".arguments", "arguments (a JSON-encoded string) is required on a function call.", allowEmpty: true);
     }
 
-    private void CheckParts(ChatMessage message, string path)
+    private void CheckParts(ChatMessage message, JPath path)
     {
         var parts = message.Content?.Parts;
         if (parts is null)
@@ -221,11 +222,11 @@ internal sealed class RequestValidator
 
         for (var i = 0; i < parts.Count; i++)
         {
-            var partPath = contentPath + "[" + Count(i) + "]";
+            var partPath = contentPath.Index(i);
             var part = parts[i];
             if (part is null)
             {
-                Report(ChatRules.MissingMember, partPath, partPath + " must be a content part object, but is null.");
+                Report(ChatRules.MissingMember, partPath, partPath.ToString() + " must be a content part object, but is null.");
                 continue;
             }
 
@@ -252,7 +253,7 @@ internal sealed class RequestValidator
         _ => "text parts only",
     };
 
-    private void CheckPart(ContentPart part, string path)
+    private void CheckPart(ContentPart part, JPath path)
     {
         switch (part)
         {
@@ -319,18 +320,33 @@ internal sealed class RequestValidator
             return;
         }
 
-        foreach (var pair in bias)
+        if (bias is Dictionary<string, int> concrete)
         {
-            var path = "logit_bias[\"" + pair.Key + "\"]";
-            if (!IsTokenId(pair.Key))
+            foreach (var pair in concrete)
             {
-                Report(ChatRules.NumericRange, path, "logit_bias keys must be token ids (integers " + ChatRules.LogitBiasTokenId.Describe() + "), but one is " + ChatRules.Quote(pair.Key) + ".");
+                CheckLogitBiasEntry(pair);
             }
 
-            if (!ChatRules.LogitBiasValue.Allows(pair.Value))
-            {
-                Report(ChatRules.NumericRange, path, "logit_bias values must be " + ChatRules.LogitBiasValue.Describe() + ", but token " + ChatRules.Quote(pair.Key) + " has " + Count(pair.Value) + ".");
-            }
+            return;
+        }
+
+        foreach (var pair in bias)
+        {
+            CheckLogitBiasEntry(pair);
+        }
+    }
+
+    private void CheckLogitBiasEntry(KeyValuePair<string, int> pair)
+    {
+        var path = JPath.Key("logit_bias", pair.Key);
+        if (!IsTokenId(pair.Key))
+        {
+            Report(ChatRules.NumericRange, path, "logit_bias keys must be token ids (integers " + ChatRules.LogitBiasTokenId.Describe() + "), but one is " + ChatRules.Quote(pair.Key) + ".");
+        }
+
+        if (!ChatRules.LogitBiasValue.Allows(pair.Value))
+        {
+            Report(ChatRules.NumericRange, path, "logit_bias values must be " + ChatRules.LogitBiasValue.Describe() + ", but token " + ChatRules.Quote(pair.Key) + " has " + Count(pair.Value) + ".");
         }
     }
 
@@ -371,12 +387,12 @@ internal sealed class RequestValidator
         {
             if (stop.Sequences[i] is null)
             {
-                Report(ChatRules.MissingMember, "stop[" + Count(i) + "]", "stop sequences must be strings, but stop[" + Count(i) + "] is null.");
+                Report(ChatRules.MissingMember, new JPath("stop").Index(i), "stop sequences must be strings, but stop[" + Count(i) + "] is null.");
             }
         }
     }
 
-    private void CheckName(string? name, string path, string what)
+    private void CheckName(string? name, JPath path, string what)
     {
         if (name is null)
         {
@@ -396,14 +412,14 @@ internal sealed class RequestValidator
             return;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = tools.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
         for (var i = 0; i < tools.Count; i++)
         {
-            var path = "tools[" + Count(i) + "]";
+            var path = new JPath("tools").Index(i);
             switch (tools[i])
             {
                 case null:
-                    Report(ChatRules.MissingMember, path, path + " must be a tool object, but is null.");
+                    Report(ChatRules.MissingMember, path, path.ToString() + " must be a tool object, but is null.");
                     continue;
                 case FunctionTool { Function: null }:
                     Report(ChatRules.MissingMember, path + ".function", "function (with name) is required on a function tool.");
@@ -421,14 +437,14 @@ internal sealed class RequestValidator
             }
 
             var name = tools[i].ToolName;
-            if (name is not null && !seen.Add(name))
+            if (name is not null && seen is not null && !seen.Add(name))
             {
                 Report(ChatRules.InvalidName, path, "Tool names must be unique, but " + ChatRules.Quote(name) + " is declared more than once.");
             }
         }
     }
 
-    private void CheckCustomFormat(CustomToolFormat? format, string path)
+    private void CheckCustomFormat(CustomToolFormat? format, JPath path)
     {
         if (format is GrammarToolFormat grammar)
         {
@@ -460,10 +476,10 @@ internal sealed class RequestValidator
 
         for (var i = 0; i < functions.Count; i++)
         {
-            var path = "functions[" + Count(i) + "]";
+            var path = new JPath("functions").Index(i);
             if (functions[i] is null)
             {
-                Report(ChatRules.MissingMember, path, path + " must be a function object, but is null.");
+                Report(ChatRules.MissingMember, path, path.ToString() + " must be a function object, but is null.");
                 continue;
             }
 
@@ -611,7 +627,7 @@ internal sealed class RequestValidator
 
         foreach (var pair in metadata)
         {
-            var path = "metadata[\"" + Cut(pair.Key) + "\"]";
+            var path = JPath.Key("metadata", Cut(pair.Key));
             if (pair.Key.Length > ChatRules.MaxMetadataKeyLength)
             {
                 Report(ChatRules.StringOrCollectionLimit, path, "metadata keys must be at most " + Count(ChatRules.MaxMetadataKeyLength) + " characters, but " + ChatRules.Quote(pair.Key) + " has " + Count(pair.Key.Length) + ".");
@@ -643,7 +659,7 @@ internal sealed class RequestValidator
         {
             for (var i = 0; i < r.Modalities.Count; i++)
             {
-                CheckEnum(r.Modalities[i] ?? "null", ChatRules.ModalityValues, "modalities[" + Count(i) + "]", "modalities");
+                CheckEnum(r.Modalities[i] ?? "null", ChatRules.ModalityValues, new JPath("modalities").Index(i), "modalities");
             }
         }
     }
@@ -722,15 +738,15 @@ internal sealed class RequestValidator
         }
     }
 
-    private void CheckModerationConfig(ModerationConfig? config, string path)
+    private void CheckModerationConfig(ModerationConfig? config, JPath path)
     {
-        if (config is not null && RequireString(config.Mode, path + ".mode", path + ".mode is required: score or block."))
+        if (config is not null && RequireString(config.Mode, path + ".mode", path.ToString() + ".mode is required: score or block."))
         {
-            CheckEnum(config.Mode, ChatRules.ModerationModeValues, path + ".mode", path.Substring("moderation.".Length) + ".mode");
+            CheckEnum(config.Mode, ChatRules.ModerationModeValues, path + ".mode", path.ToString().Substring("moderation.".Length) + ".mode");
         }
     }
 
-    private void CheckEnum(string? value, string[] allowed, string path, string field)
+    private void CheckEnum(string? value, string[] allowed, JPath path, string field)
     {
         if (value is not null && !ChatRules.IsOneOf(value, allowed))
         {
@@ -738,7 +754,7 @@ internal sealed class RequestValidator
         }
     }
 
-    private bool RequireString(string? value, string path, string message, bool allowEmpty = false)
+    private bool RequireString(string? value, JPath path, string message, bool allowEmpty = false)
     {
         if (value is null || (!allowEmpty && value.Length == 0))
         {
@@ -862,13 +878,29 @@ internal sealed class RequestValidator
 
     private void CheckDeprecated(CreateChatCompletionRequest r)
     {
-        foreach (var pair in ChatRules.DeprecatedFields)
+        var fields = ChatRules.DeprecatedFields;
+        for (var i = 0; i < fields.Count; i++)
         {
-            if (IsSet(r, pair.Key))
+            if (IsSet(r, fields[i].Key))
             {
-                Report(ChatRules.Deprecated, pair.Key, pair.Key + " is deprecated; " + pair.Value + ".");
+                Report(ChatRules.Deprecated, fields[i].Key, DeprecationMessages[i]);
             }
         }
+    }
+
+    // The messages are the same every time: made once.
+    private static readonly string[] DeprecationMessages = MakeDeprecationMessages();
+
+    private static string[] MakeDeprecationMessages()
+    {
+        var messages = new string[ChatRules.DeprecatedFields.Count];
+        for (var i = 0; i < messages.Length; i++)
+        {
+            var pair = ChatRules.DeprecatedFields[i];
+            messages[i] = pair.Key + " is deprecated; " + pair.Value + ".";
+        }
+
+        return messages;
     }
 
     private static bool IsSet(CreateChatCompletionRequest r, string jsonName) => jsonName switch
@@ -881,4 +913,91 @@ internal sealed class RequestValidator
         "prompt_cache_retention" => r.PromptCacheRetention is not null,
         _ => throw new InvalidOperationException("No accessor for deprecated field '" + jsonName + "'."),
     };
+
+    /// <summary>
+    /// A JSON path such as <c>messages[2].content[0].image_url.url</c>, kept in parts and turned into a string only when
+    /// a problem is reported, so that validating a request with no problem allocates nothing for paths.
+    /// </summary>
+    private readonly struct JPath
+    {
+        private readonly string _head;
+        private readonly int _index;
+        private readonly string? _key;
+        private readonly string? _middle;
+        private readonly int _index2;
+        private readonly string? _tail;
+        private readonly string? _tail2;
+
+        public JPath(string head)
+            : this(head, -1, null, null, -1, null, null)
+        {
+        }
+
+        private JPath(string head, int index, string? key, string? middle, int index2, string? tail, string? tail2)
+        {
+            _head = head;
+            _index = index;
+            _key = key;
+            _middle = middle;
+            _index2 = index2;
+            _tail = tail;
+            _tail2 = tail2;
+        }
+
+        /// <summary>A map entry: <c>head["key"]</c>.</summary>
+        public static JPath Key(string head, string key) => new(head, -1, key, null, -1, null, null);
+
+        public static implicit operator JPath(string path) => new(path);
+
+        /// <summary>Appends a member (<c>.name</c>).</summary>
+        public static JPath operator +(JPath path, string member)
+        {
+            if (path._index < 0 && path._key is null)
+            {
+                return new JPath(path._head + member);
+            }
+
+            if (path._index2 < 0)
+            {
+                return path._middle is null
+                    ? new JPath(path._head, path._index, path._key, member, -1, null, null)
+                    : new JPath(path._head, path._index, path._key, path._middle + member, -1, null, null);
+            }
+
+            if (path._tail is null)
+            {
+                return new JPath(path._head, path._index, path._key, path._middle, path._index2, member, null);
+            }
+
+            return path._tail2 is null
+                ? new JPath(path._head, path._index, path._key, path._middle, path._index2, path._tail, member)
+                : new JPath(path._head, path._index, path._key, path._middle, path._index2, path._tail, path._tail2 + member);
+        }
+
+        /// <summary>Appends an array index (<c>[i]</c>).</summary>
+        public JPath Index(int index) => _index < 0 && _key is null
+            ? new JPath(_head, index, null, null, -1, null, null)
+            : new JPath(_head, _index, _key, _middle, index, null, null);
+
+        public override string ToString()
+        {
+            var text = new StringBuilder(_head);
+            if (_key is not null)
+            {
+                text.Append("[\"").Append(_key).Append("\"]");
+            }
+            else if (_index >= 0)
+            {
+                text.Append('[').Append(_index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+
+            text.Append(_middle);
+            if (_index2 >= 0)
+            {
+                text.Append('[').Append(_index2.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+
+            return text.Append(_tail).Append(_tail2).ToString();
+        }
+    }
 }
