@@ -26,15 +26,15 @@ public abstract class ChatAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Whether the rule looks at whole chains (then <see cref="AnalyzeChain"/> is called).</summary>
-    private protected virtual bool AnalyzesChains => false;
+    internal virtual bool AnalyzesChains => false;
 
     /// <summary>Called for every call of ours (Chat.With or a builder method).</summary>
-    private protected virtual void AnalyzeCall(in RuleContext context, BuilderCall call)
+    internal virtual void AnalyzeCall(in RuleContext context, BuilderCall call)
     {
     }
 
     /// <summary>Called once per chain, at its outermost call.</summary>
-    private protected virtual void AnalyzeChain(in RuleContext context, BuilderChain chain)
+    internal virtual void AnalyzeChain(in RuleContext context, BuilderChain chain)
     {
     }
 
@@ -46,10 +46,15 @@ public abstract class ChatAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        start.RegisterOperationAction(operation => OnInvocation(operation, symbols), OperationKind.Invocation);
+        var rules = new[] { this };
+        start.RegisterOperationAction(operation => Dispatch(operation, symbols, rules), OperationKind.Invocation);
     }
 
-    private void OnInvocation(OperationAnalysisContext operation, KnownSymbols symbols)
+    /// <summary>
+    /// Hands an invocation to each rule: every call of ours to <see cref="AnalyzeCall"/>, and each chain, collected
+    /// once, at its outermost call, to the rules that look at chains.
+    /// </summary>
+    internal static void Dispatch(OperationAnalysisContext operation, KnownSymbols symbols, ChatAnalyzer[] rules)
     {
         if (operation.Operation is not IInvocationOperation invocation)
         {
@@ -63,10 +68,16 @@ public abstract class ChatAnalyzer : DiagnosticAnalyzer
         }
 
         var context = new RuleContext(operation, symbols);
-        AnalyzeCall(context, call);
-        if (AnalyzesChains && BuilderChain.IsOutermost(invocation, symbols))
+        BuilderChain? chain = null;
+        var outermost = (bool?)null;
+        foreach (var rule in rules)
         {
-            AnalyzeChain(context, BuilderChain.Collect(call, symbols));
+            rule.AnalyzeCall(context, call);
+            if (rule.AnalyzesChains && (outermost ??= BuilderChain.IsOutermost(invocation, symbols)))
+            {
+                chain ??= BuilderChain.Collect(call, symbols);
+                rule.AnalyzeChain(context, chain);
+            }
         }
     }
 }

@@ -10,14 +10,13 @@ namespace ChatRequest.Analyzers.Rules;
 /// CHAT401: a call that writes a deprecated field (<see cref="ChatRules.DeprecatedFields"/>: functions,
 /// function_call, max_tokens, user, seed, prompt_cache_retention) or adds a message of the deprecated function role.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeprecatedFieldAnalyzer : ChatAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT401_Deprecated);
 
-    private protected override void AnalyzeCall(in RuleContext context, BuilderCall call)
+    internal override void AnalyzeCall(in RuleContext context, BuilderCall call)
     {
         if (call.Is(ChatRules.FunctionResultMethod))
         {

@@ -9,16 +9,15 @@ namespace ChatRequest.Analyzers.Rules;
 /// CHAT206: a single-valued setting set twice in one chain (any chain). The earlier call has no effect; it is
 /// reported, with the later call that overrides it as additional location.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DuplicateSettingAnalyzer : ChatAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT206_DuplicateSetting);
 
-    private protected override bool AnalyzesChains => true;
+    internal override bool AnalyzesChains => true;
 
-    private protected override void AnalyzeChain(in RuleContext context, BuilderChain chain)
+    internal override void AnalyzeChain(in RuleContext context, BuilderChain chain)
     {
         var calls = chain.Calls;
         for (var i = 0; i < calls.Count; i++)

@@ -12,16 +12,15 @@ namespace ChatRequest.Analyzers.Rules;
 /// CHAT104: a constant function, tool or json_schema name that breaks <c>^[a-zA-Z0-9_-]{1,64}$</c>, and a tool
 /// name declared twice in one chain.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FunctionNameAnalyzer : ChatAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT104_InvalidName);
 
-    private protected override bool AnalyzesChains => true;
+    internal override bool AnalyzesChains => true;
 
-    private protected override void AnalyzeCall(in RuleContext context, BuilderCall call)
+    internal override void AnalyzeCall(in RuleContext context, BuilderCall call)
     {
         foreach (var declaration in ChatRules.NamedDeclarations)
         {
@@ -44,7 +43,7 @@ public sealed class FunctionNameAnalyzer : ChatAnalyzer
         }
     }
 
-    private protected override void AnalyzeChain(in RuleContext context, BuilderChain chain)
+    internal override void AnalyzeChain(in RuleContext context, BuilderChain chain)
     {
         HashSet<string>? seen = null;
         foreach (var call in chain.Calls)

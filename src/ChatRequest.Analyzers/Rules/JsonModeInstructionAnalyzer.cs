@@ -12,16 +12,15 @@ namespace ChatRequest.Analyzers.Rules;
 /// <c>Build()</c> or <c>Validate()</c> (a partial chain may get its messages later) and all message texts are
 /// constants.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class JsonModeInstructionAnalyzer : ChatAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT205_JsonModeWithoutInstruction);
 
-    private protected override bool AnalyzesChains => true;
+    internal override bool AnalyzesChains => true;
 
-    private protected override void AnalyzeChain(in RuleContext context, BuilderChain chain)
+    internal override void AnalyzeChain(in RuleContext context, BuilderChain chain)
     {
         if (!chain.IsWholeRequest || !chain.EndsWithTerminal)
         {

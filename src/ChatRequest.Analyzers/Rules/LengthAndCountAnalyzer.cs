@@ -14,7 +14,6 @@ namespace ChatRequest.Analyzers.Rules;
 /// key over 64 or value over 512 characters; a chain that adds more than 16 distinct constant metadata keys or
 /// declares more than 128 functions (counted from the chain alone, so never more than the request will hold).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LengthAndCountAnalyzer : ChatAnalyzer
 {
     private const string KeyParameter = "key";
@@ -25,9 +24,9 @@ public sealed class LengthAndCountAnalyzer : ChatAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT105_StringOrCollectionLimit);
 
-    private protected override bool AnalyzesChains => true;
+    internal override bool AnalyzesChains => true;
 
-    private protected override void AnalyzeCall(in RuleContext context, BuilderCall call)
+    internal override void AnalyzeCall(in RuleContext context, BuilderCall call)
     {
         if (call.Sets(ChatRules.Fields.SafetyIdentifier))
         {
@@ -40,7 +39,7 @@ public sealed class LengthAndCountAnalyzer : ChatAnalyzer
         }
     }
 
-    private protected override void AnalyzeChain(in RuleContext context, BuilderChain chain)
+    internal override void AnalyzeChain(in RuleContext context, BuilderChain chain)
     {
         HashSet<string>? keys = null;
         BuilderCall? firstExtraPair = null;

@@ -12,7 +12,6 @@ namespace ChatRequest.Analyzers.Rules;
 /// settings. Only chains that start at <c>Chat.With</c> in the same expression are judged: a builder held in a
 /// variable may already carry the prerequisite. A prerequisite set with a non-constant flag counts as set.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingPrerequisiteAnalyzer : ChatAnalyzer
 {
     private const string LogprobsParameter = "logprobs";
@@ -25,9 +24,9 @@ public sealed class MissingPrerequisiteAnalyzer : ChatAnalyzer
         Descriptors.CHAT204_ParallelToolCallsWithoutTools,
         Descriptors.CHAT208_AudioWithoutSettings);
 
-    private protected override bool AnalyzesChains => true;
+    internal override bool AnalyzesChains => true;
 
-    private protected override void AnalyzeChain(in RuleContext context, BuilderChain chain)
+    internal override void AnalyzeChain(in RuleContext context, BuilderChain chain)
     {
         if (!chain.IsWholeRequest)
         {

@@ -7,14 +7,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ChatRequest.Analyzers.Rules;
 
 /// <summary>CHAT103: <c>Chat.With(model)</c> with a constant model id that is null, empty or only whitespace.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModelIdAnalyzer : ChatAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT103_EmptyModel);
 
-    private protected override void AnalyzeCall(in RuleContext context, BuilderCall call)
+    internal override void AnalyzeCall(in RuleContext context, BuilderCall call)
     {
         if (!call.IsEntry)
         {

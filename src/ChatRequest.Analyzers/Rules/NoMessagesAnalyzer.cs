@@ -9,16 +9,15 @@ namespace ChatRequest.Analyzers.Rules;
 /// <summary>
 /// CHAT207: <c>Build()</c> on a chain that starts at <c>Chat.With</c> in the same expression and adds no message.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NoMessagesAnalyzer : ChatAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT207_NoMessages);
 
-    private protected override bool AnalyzesChains => true;
+    internal override bool AnalyzesChains => true;
 
-    private protected override void AnalyzeChain(in RuleContext context, BuilderChain chain)
+    internal override void AnalyzeChain(in RuleContext context, BuilderChain chain)
     {
         if (!chain.IsWholeRequest || !chain.Outermost.Is(ChatRules.BuildMethod))
         {

@@ -11,7 +11,6 @@ namespace ChatRequest.Analyzers.Rules;
 /// nearest allowed value for the code fix (<see cref="ClampedValueProperty"/>, <see cref="BoundProperty"/>),
 /// except for NaN, which has no nearest allowed value.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NumericRangeAnalyzer : ChatAnalyzer
 {
     /// <summary>Diagnostic property: the nearest allowed value, formatted invariantly (e.g. <c>2</c>, <c>-100</c>).</summary>
@@ -27,7 +26,7 @@ public sealed class NumericRangeAnalyzer : ChatAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT101_NumericRange);
 
-    private protected override void AnalyzeCall(in RuleContext context, BuilderCall call)
+    internal override void AnalyzeCall(in RuleContext context, BuilderCall call)
     {
         var method = call.Method;
         if (method is null)

@@ -13,7 +13,6 @@ namespace ChatRequest.Analyzers.Rules;
 /// replace them with <c>chatrequest.reasoning_model_prefixes</c> and
 /// <c>chatrequest.reasoning_model_prefixes_rejecting_stop</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ReasoningModelAnalyzer : ChatAnalyzer
 {
     private const string TemperatureParameter = "temperature";
@@ -22,9 +21,9 @@ public sealed class ReasoningModelAnalyzer : ChatAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT301_ReasoningModelUnsupported);
 
-    private protected override bool AnalyzesChains => true;
+    internal override bool AnalyzesChains => true;
 
-    private protected override void AnalyzeChain(in RuleContext context, BuilderChain chain)
+    internal override void AnalyzeChain(in RuleContext context, BuilderChain chain)
     {
         if (chain.Calls.Count == 0 || !chain.TryGetModel(out var model) || model is null)
         {

@@ -10,16 +10,15 @@ namespace ChatRequest.Analyzers.Rules;
 /// CHAT201: temperature and top_p both set in one chain (any chain: both are visible). Reported on the TopP call,
 /// with the Temperature call as additional location, so a fix can remove either.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SamplingConflictAnalyzer : ChatAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT201_TemperatureWithTopP);
 
-    private protected override bool AnalyzesChains => true;
+    internal override bool AnalyzesChains => true;
 
-    private protected override void AnalyzeChain(in RuleContext context, BuilderChain chain)
+    internal override void AnalyzeChain(in RuleContext context, BuilderChain chain)
     {
         var topP = chain.Last(ChatRules.Fields.TopP);
         var temperature = topP is null ? null : chain.Last(ChatRules.Fields.Temperature);

@@ -11,14 +11,13 @@ namespace ChatRequest.Analyzers.Rules;
 /// CHAT102: a <c>Stop(...)</c> call whose sequences can be counted at compile time (a <c>params</c> list or an array
 /// initializer) with none, or with more than the API accepts. The sequences beyond the limit are underlined.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class StopSequencesAnalyzer : ChatAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT102_StopCount);
 
-    private protected override void AnalyzeCall(in RuleContext context, BuilderCall call)
+    internal override void AnalyzeCall(in RuleContext context, BuilderCall call)
     {
         if (!call.Sets(ChatRules.Fields.Stop))
         {

@@ -10,16 +10,15 @@ namespace ChatRequest.Analyzers.Rules;
 /// CHAT210: max_tokens and max_completion_tokens both set in one chain (any chain). Reported on the MaxTokens
 /// call, with the MaxCompletionTokens call as additional location.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TokenCapConflictAnalyzer : ChatAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT210_BothTokenCaps);
 
-    private protected override bool AnalyzesChains => true;
+    internal override bool AnalyzesChains => true;
 
-    private protected override void AnalyzeChain(in RuleContext context, BuilderChain chain)
+    internal override void AnalyzeChain(in RuleContext context, BuilderChain chain)
     {
         var maxTokens = chain.Last(ChatRules.Fields.MaxTokens);
         var maxCompletionTokens = maxTokens is null ? null : chain.Last(ChatRules.Fields.MaxCompletionTokens);

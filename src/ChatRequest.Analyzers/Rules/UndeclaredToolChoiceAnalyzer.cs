@@ -14,7 +14,6 @@ namespace ChatRequest.Analyzers.Rules;
 /// deprecated function_call (<c>FunctionCall(name)</c>) names a function the chain does not declare. Judged only
 /// when the chain starts at <c>Chat.With</c> and every declaration in it has a constant name.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UndeclaredToolChoiceAnalyzer : ChatAnalyzer
 {
     private const string ChoiceParameter = "choice";
@@ -23,9 +22,9 @@ public sealed class UndeclaredToolChoiceAnalyzer : ChatAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CHAT209_UndeclaredToolChoice);
 
-    private protected override bool AnalyzesChains => true;
+    internal override bool AnalyzesChains => true;
 
-    private protected override void AnalyzeChain(in RuleContext context, BuilderChain chain)
+    internal override void AnalyzeChain(in RuleContext context, BuilderChain chain)
     {
         if (!chain.IsWholeRequest)
         {

@@ -39,24 +39,33 @@ public class DescriptorTests
     }
 
     [Test]
-    public void Every_descriptor_is_supported_by_exactly_one_analyzer()
+    public void Every_descriptor_is_supported_by_exactly_one_rule_family()
     {
-        var supported = CompilerHarness.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics).ToList();
+        var supported = CompilerHarness.RuleAnalyzers.SelectMany(a => a.SupportedDiagnostics).ToList();
         supported.Select(d => d.Id).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(Descriptors.All.Select(d => d.Id));
     }
 
     [Test]
-    public void Analyzers_are_sealed_csharp_rules_named_for_their_intent()
+    public void Rule_families_are_sealed_and_named_for_their_intent()
     {
-        CompilerHarness.AllAnalyzers.Should().HaveCount(14);
-        foreach (var analyzer in CompilerHarness.AllAnalyzers)
+        CompilerHarness.RuleAnalyzers.Should().HaveCount(14);
+        foreach (var analyzer in CompilerHarness.RuleAnalyzers)
         {
             var type = analyzer.GetType();
             type.IsSealed.Should().BeTrue();
-            type.Namespace.Should().Be("ChatRequest.Analyzers.Rules");
             type.Name.Should().EndWith("Analyzer");
-            type.GetCustomAttribute<DiagnosticAnalyzerAttribute>()!.Languages.Should().Equal(LanguageNames.CSharp);
+            type.GetCustomAttribute<DiagnosticAnalyzerAttribute>().Should().BeNull("only ChatRequestAnalyzer is loaded by the compiler; a second copy of a rule would report twice");
         }
+    }
+
+    [Test]
+    public void The_compiler_loads_one_csharp_analyzer_that_composes_every_rule_family()
+    {
+        var shipped = CompilerHarness.AllAnalyzers.Should().ContainSingle().Subject;
+        shipped.Should().BeOfType<ChatRequestAnalyzer>();
+        shipped.GetType().GetCustomAttribute<DiagnosticAnalyzerAttribute>()!.Languages.Should().Equal(LanguageNames.CSharp);
+        shipped.SupportedDiagnostics.Select(d => d.Id).Should().Equal(Descriptors.All.Select(d => d.Id));
+        ChatRequestAnalyzer.Rules.Select(r => r.GetType()).Should().BeEquivalentTo(CompilerHarness.RuleAnalyzers.Select(r => r.GetType()));
     }
 
     [Test]
@@ -74,7 +83,7 @@ public class DescriptorTests
             row[1].Should().Be(descriptor.Category, row[0]);
             row[2].Should().Be(descriptor.DefaultSeverity.ToString(), row[0]);
             row[3].Should().Contain(Descriptors.HelpLink(row[0]));
-            CompilerHarness.AllAnalyzers.Single(a => a.SupportedDiagnostics.Any(d => d.Id == row[0])).GetType().Name
+            CompilerHarness.RuleAnalyzers.Single(a => a.SupportedDiagnostics.Any(d => d.Id == row[0])).GetType().Name
                 .Should().Be(row[3].Split(',')[0], "the notes name the analyzer of " + row[0]);
         }
     }

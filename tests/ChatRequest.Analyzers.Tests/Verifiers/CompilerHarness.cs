@@ -20,9 +20,16 @@ internal static class CompilerHarness
         references: TestReferences.All,
         options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    /// <summary>Every analyzer of the assembly.</summary>
+    /// <summary>What the compiler loads from the assembly: the analyzers with a [DiagnosticAnalyzer] attribute.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(Descriptors).Assembly.GetTypes()
         .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+        .OrderBy(type => type.Name, StringComparer.Ordinal)
+        .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+        .ToImmutableArray();
+
+    /// <summary>The rule families (one per file in Rules/), which the shipped analyzer composes.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> RuleAnalyzers { get; } = typeof(Descriptors).Assembly.GetTypes()
+        .Where(type => !type.IsAbstract && type.Namespace == "ChatRequest.Analyzers.Rules" && typeof(DiagnosticAnalyzer).IsAssignableFrom(type))
         .OrderBy(type => type.Name, StringComparer.Ordinal)
         .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
         .ToImmutableArray();
