@@ -18,8 +18,17 @@ public class FastPathTests
         for (var i = 0; i < steps; i++)
         {
             T Pick<T>(T[] items) => items[random.Next(items.Length)];
-            b = random.Next(34) switch
+            b = random.Next(43) switch
             {
+                34 => b.Prediction("The answer is 4."),
+                35 => b.Verbosity(Pick([Verbosity.Low, Verbosity.High])),
+                36 => b.ReasoningEffort(Pick([ReasoningEffort.Minimal, ReasoningEffort.XHigh])),
+                37 => b.ServiceTier(Pick([ServiceTier.Flex, ServiceTier.Priority])),
+                38 => b.PromptCacheKey("cache-" + random.Next(3)),
+                39 => b.PromptCacheRetention(Pick([PromptCacheRetention.InMemory, PromptCacheRetention.Hours24])),
+                40 => b.Store(random.Next(2) == 0),
+                41 => b.ForceCustomTool(Pick(Names)),
+                42 => b.Metadata(Pick(["a", "b"]), "v" + random.Next(3)).LogitBias(7, random.Next(-5, 5)).Extra("top_k", random.Next(3)),
                 0 => b.System(Pick(Texts)),
                 1 => b.User(Pick(Texts), random.Next(3) == 0 ? "alice" : null),
                 2 => b.Assistant(Pick(Texts)),
@@ -98,6 +107,49 @@ public class FastPathTests
 
         fast.Should().BeGreaterThan(1_000, "the generator must exercise the fast path");
         rejected.Should().BeGreaterThan(2_000, "the generator must exercise invalid chains");
+    }
+
+    [Test]
+    public void Every_plain_step_is_written_by_the_chain_writer_as_the_object_model_writes_it()
+    {
+        var builder = Chat.With("gpt-4o")
+            .System("Reply in JSON.", name: "rules").Developer("d").User("u", name: "alice").Assistant("a").ToolResult("call_1", "r").FunctionResult("legacy", "42")
+            .Temperature(0.7).TopP(0.9).FrequencyPenalty(-1.5).PresencePenalty(1.5)
+            .LogitBias(1, 2).LogitBias(3, -4).LogitBias(1, 5)
+            .MaxTokens(10).MaxCompletionTokens(20).N(3).Stop("a", "b").Stream().StreamOptions(includeUsage: true, includeObfuscation: false)
+            .EndUser("u-1").Seed(-7).Logprobs().TopLogprobs(2)
+            .Tool("get_weather", "w", """{"type":"object"}""", strict: true).Tool("now")
+            .ForceFunction("get_weather").ParallelToolCalls(false)
+            .Function("legacy", "l", """{"type":"object"}""").FunctionCall("legacy")
+            .JsonSchemaFormat("answer", """{"type":"object"}""", strict: false, description: "x")
+            .Modalities(Modality.Text, Modality.Audio).Audio(AudioVoice.Custom("v1"), AudioFormat.Opus)
+            .Prediction("p").Verbosity(Verbosity.High).ReasoningEffort(ReasoningEffort.Low).ServiceTier(ServiceTier.Flex)
+            .Metadata("k", "v").Metadata("k2", "v2").Metadata("k", "v3")
+            .SafetyIdentifier("s").PromptCacheKey("c").PromptCacheOptions(PromptCacheMode.Explicit, "30m").PromptCacheRetention(PromptCacheRetention.Hours24)
+            .Store().Extra("top_k", 4).Extra("min_p", 0.5).Extra("top_k", 5);
+
+        var built = builder.Build();
+
+        built.PendingChain.Should().NotBeNull("every step here is a plain one");
+        var fromChain = built.ToJson();
+        fromChain.Should().Be(builder.ToBuilder_ForTests().ToJson());
+        var body = System.Text.Json.Nodes.JsonNode.Parse(fromChain)!.AsObject();
+        body.Select(p => p.Key).Where(k => k is not "top_k" and not "min_p").Should().HaveCount(35, "every field but moderation and web_search_options");
+        body["logit_bias"]!.ToJsonString().Should().Be("""{"1":5,"3":-4}""");
+        body["metadata"]!.ToJsonString().Should().Be("""{"k":"v3","k2":"v2"}""");
+        body["top_k"]!.GetValue<int>().Should().Be(5);
+
+        var alternatives = new[]
+        {
+            Chat.With("m").User("JSON").JsonObjectFormat().ToolChoice(ToolChoiceMode.None).FunctionCall(FunctionCallMode.None).StreamOptions(includeObfuscation: true).Stream(),
+            Chat.With("m").User("x").TextFormat().PromptCacheOptions().Audio("alloy", AudioFormat.Wav).Modalities(Modality.Text),
+        };
+        foreach (var alternative in alternatives)
+        {
+            var request = alternative.Build();
+            request.PendingChain.Should().NotBeNull();
+            request.ToJson().Should().Be(alternative.ToBuilder_ForTests().ToJson());
+        }
     }
 
     [Test]
