@@ -297,6 +297,20 @@ public class RuleBoundaryTests
     }
 
     [Test]
+    public void Paths_never_echo_a_long_key()
+    {
+        var secret = "sk-" + new string('s', 500);
+        var request = Chat.With("m").User("x").Build();
+        request.LogitBias = new Dictionary<string, int> { [secret] = 1 };
+        request.Metadata = new Dictionary<string, string> { [secret] = "v" };
+
+        var problems = request.Validate();
+
+        problems.Should().HaveCountGreaterThanOrEqualTo(2);
+        problems.Should().OnlyContain(p => p.Path.Length < 60 && !p.Message.Contains(secret.Substring(0, 100)), "paths and messages cut long keys");
+    }
+
+    [Test]
     public void Messages_never_echo_a_long_value()
     {
         var secret = "sk-" + new string('s', 500);

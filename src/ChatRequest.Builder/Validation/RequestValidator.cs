@@ -338,7 +338,7 @@ internal sealed class RequestValidator
 
     private void CheckLogitBiasEntry(KeyValuePair<string, int> pair)
     {
-        var path = JPath.Key("logit_bias", pair.Key);
+        var path = JPath.Key("logit_bias", Cut(pair.Key));
         if (!IsTokenId(pair.Key))
         {
             Report(ChatRules.NumericRange, path, "logit_bias keys must be token ids (integers " + ChatRules.LogitBiasTokenId.Describe() + "), but one is " + ChatRules.Quote(pair.Key) + ".");
