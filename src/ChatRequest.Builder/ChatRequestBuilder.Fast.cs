@@ -101,6 +101,21 @@ public sealed partial class ChatRequestBuilder
         _ => Slot.Count,
     };
 
+    /// <summary>For each step kind: its slot (settings), its "first" slot (accumulating kinds), or <see cref="Slot.Count"/>.</summary>
+    private static readonly byte[] SlotTable = MakeSlotTable();
+
+    private static byte[] MakeSlotTable()
+    {
+        var table = new byte[(int)Kind.Count];
+        for (var kind = Kind.Model; kind < Kind.Count; kind++)
+        {
+            var slot = SlotOf(kind);
+            table[(int)kind] = (byte)(slot != Slot.Count ? slot : FirstSlotOf(kind));
+        }
+
+        return table;
+    }
+
     /// <summary>Fills <paramref name="last"/> with the index of each slot's last step (-1 when unset).</summary>
     /// <returns>False when the chain holds a step the fast path does not handle (a copied model object).</returns>
     private static bool IndexSlots(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last)
@@ -119,14 +134,14 @@ public sealed partial class ChatRequestBuilder
                 return false;
             }
 
-            var slot = SlotOf(kind);
-            if (slot != Slot.Count)
+            var slot = (Slot)SlotTable[(int)kind];
+            if (slot < Slot.FirstLogitBias)
             {
                 last[(int)slot] = i;
             }
-            else if (FirstSlotOf(kind) is var first and not Slot.Count && last[(int)first] < 0)
+            else if (slot != Slot.Count && last[(int)slot] < 0)
             {
-                last[(int)first] = i;
+                last[(int)slot] = i;
             }
         }
 
@@ -174,8 +189,8 @@ public sealed partial class ChatRequestBuilder
                     return false;
                 }
 
-                var slot = SlotOf(kind);
-                if (slot != Slot.Count)
+                var slot = (Slot)SlotTable[(int)kind];
+                if (slot < Slot.FirstLogitBias)
                 {
                     slots[(int)slot] ??= step;
                     continue;

@@ -73,6 +73,9 @@ public sealed partial class ChatRequestBuilder
         ToolSnapshot,
         Function,
         Extra,
+
+        /// <summary>Not a step: the number of kinds (keep it last).</summary>
+        Count,
     }
 
     private static bool IsMessage(Kind kind) => kind is >= Kind.SystemMessage and <= Kind.MessageSnapshot;
