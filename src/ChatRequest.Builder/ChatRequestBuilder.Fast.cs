@@ -179,7 +179,6 @@ public sealed partial class ChatRequestBuilder
             var tools = 0;
             var functions = 0;
             var metadata = 0;
-            var mentionsJson = false;
             var step = tail;
             for (; step._previous is not null; step = step._previous)
             {
@@ -200,7 +199,6 @@ public sealed partial class ChatRequestBuilder
                 {
                     case Kind.SystemMessage or Kind.DeveloperMessage or Kind.UserMessage or Kind.AssistantMessage:
                         messages++;
-                        mentionsJson = mentionsJson || ChatRules.MentionsJson(step.MessageText);
                         break;
                     case Kind.ToolResult or Kind.FunctionResult:
                         messages++;
@@ -209,7 +207,6 @@ public sealed partial class ChatRequestBuilder
                             return false;
                         }
 
-                        mentionsJson = mentionsJson || ChatRules.MentionsJson(step.Content);
                         break;
                     case Kind.LogitBias:
                         if (!ChatRules.LogitBiasTokenId.Allows(step.TokenId) || !ChatRules.LogitBiasValue.Allows(step.Bias))
@@ -260,7 +257,7 @@ public sealed partial class ChatRequestBuilder
                 && InIntRange(slots[(int)Slot.TopLogprobs], ChatRules.TopLogprobs)
                 && StopCountIsValid(slots[(int)Slot.Stop])
                 && SettingsAreValid(slots)
-                && CrossFieldRulesHold(tail, slots, tools, mentionsJson);
+                && CrossFieldRulesHold(tail, slots, tools);
         }
 
         private static bool InRange(ChatRequestBuilder? step, NumericLimit limit) => step is null || limit.Allows(step.Number);
@@ -305,7 +302,7 @@ public sealed partial class ChatRequestBuilder
             return true;
         }
 
-        private static bool CrossFieldRulesHold(ChatRequestBuilder tail, ChatRequestBuilder?[] slots, int tools, bool mentionsJson)
+        private static bool CrossFieldRulesHold(ChatRequestBuilder tail, ChatRequestBuilder?[] slots, int tools)
         {
             if (slots[(int)Slot.TopLogprobs] is not null && slots[(int)Slot.Logprobs] is not { _bits: not 0 })
             {
@@ -322,7 +319,7 @@ public sealed partial class ChatRequestBuilder
                 return false;
             }
 
-            if (slots[(int)Slot.ResponseFormat] is { _kind: Kind.JsonObjectFormat } && !mentionsJson)
+            if (slots[(int)Slot.ResponseFormat] is { _kind: Kind.JsonObjectFormat } && !MessagesMentionJson(tail))
             {
                 return false;
             }
@@ -345,6 +342,26 @@ public sealed partial class ChatRequestBuilder
             }
 
             return true;
+        }
+
+        /// <summary>Whether any message's text mentions JSON (only asked for JSON mode).</summary>
+        private static bool MessagesMentionJson(ChatRequestBuilder tail)
+        {
+            for (var step = tail; step is not null; step = step._previous)
+            {
+                var text = step._kind switch
+                {
+                    Kind.SystemMessage or Kind.DeveloperMessage or Kind.UserMessage or Kind.AssistantMessage => step.MessageText,
+                    Kind.ToolResult or Kind.FunctionResult => step.Content,
+                    _ => null,
+                };
+                if (text is not null && ChatRules.MentionsJson(text))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether <paramref name="from"/> or an earlier step declares a tool or function called <paramref name="name"/>.</summary>
