@@ -18,16 +18,26 @@ internal sealed class RequestValidator
         return validator._problems ?? (IReadOnlyList<ValidationProblem>)Array.Empty<ValidationProblem>();
     }
 
-    private void Report(string ruleId, JPath path, string message)
+    private void Report(string ruleId, JPath path, string message) =>
+        (_problems ??= new List<ValidationProblem>()).Add(new ValidationProblem(ruleId, path.ToString(), Severities[ruleId], message));
+
+    /// <summary>Each rule's runtime severity, from the table, looked up once.</summary>
+    private static readonly Dictionary<string, ProblemSeverity> Severities = MakeSeverities();
+
+    private static Dictionary<string, ProblemSeverity> MakeSeverities()
     {
-        var level = ChatRules.Get(ruleId).RuntimeLevel;
-        var severity = level switch
+        var severities = new Dictionary<string, ProblemSeverity>(StringComparer.Ordinal);
+        foreach (var rule in ChatRules.All)
         {
-            RuleLevel.Error => ProblemSeverity.Error,
-            RuleLevel.Warning => ProblemSeverity.Warning,
-            _ => ProblemSeverity.Info,
-        };
-        (_problems ??= new List<ValidationProblem>()).Add(new ValidationProblem(ruleId, path.ToString(), severity, message));
+            severities[rule.Id] = rule.RuntimeLevel switch
+            {
+                RuleLevel.Error => ProblemSeverity.Error,
+                RuleLevel.Warning => ProblemSeverity.Warning,
+                _ => ProblemSeverity.Info,
+            };
+        }
+
+        return severities;
     }
 
     private static string Number(double value) => NumericLimit.Format(value);
@@ -981,6 +991,11 @@ internal sealed class RequestValidator
 
         public override string ToString()
         {
+            if (_index < 0 && _key is null && _middle is null)
+            {
+                return _head;
+            }
+
             var text = new StringBuilder(_head);
             if (_key is not null)
             {
