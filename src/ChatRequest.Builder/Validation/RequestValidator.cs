@@ -18,7 +18,7 @@ internal sealed class RequestValidator
         return validator._problems ?? (IReadOnlyList<ValidationProblem>)Array.Empty<ValidationProblem>();
     }
 
-    private void Report(string ruleId, JPath path, string message) =>
+    private void Report(string ruleId, in JPath path, string message) =>
         (_problems ??= new List<ValidationProblem>()).Add(new ValidationProblem(ruleId, path.ToString(), Severities[ruleId], message));
 
     /// <summary>Each rule's runtime severity, from the table, looked up once.</summary>
@@ -121,7 +121,7 @@ internal sealed class RequestValidator
         }
     }
 
-    private void RequireContent(ChatMessage message, JPath path)
+    private void RequireContent(ChatMessage message, in JPath path)
     {
         if (message.Content is null)
         {
@@ -132,7 +132,7 @@ internal sealed class RequestValidator
         CheckParts(message, path);
     }
 
-    private void CheckAssistant(AssistantMessage message, JPath path)
+    private void CheckAssistant(AssistantMessage message, in JPath path)
     {
         var hasCalls = (message.ToolCalls is not null && message.ToolCalls.Count > 0) || message.FunctionCall is not null;
         if (message.Content is null && !hasCalls && message.Audio is null)
@@ -178,7 +178,7 @@ internal sealed class RequestValidator
         }
     }
 
-    private void CheckToolCall(ToolCall? call, JPath path)
+    private void CheckToolCall(ToolCall? call, in JPath path)
     {
         if (call is null)
         {
@@ -209,13 +209,13 @@ internal sealed class RequestValidator
         }
     }
 
-    private void CheckFunctionCall(FunctionCall call, JPath path)
+    private void CheckFunctionCall(FunctionCall call, in JPath path)
     {
         RequireString(call.Name, path + ".name", "name is required on a function call.");
         RequireString(call.Arguments, path + ".arguments", "arguments (a JSON-encoded string) is required on a function call.", allowEmpty: true);
     }
 
-    private void CheckParts(ChatMessage message, JPath path)
+    private void CheckParts(ChatMessage message, in JPath path)
     {
         var parts = message.Content?.Parts;
         if (parts is null)
@@ -263,7 +263,7 @@ internal sealed class RequestValidator
         _ => "text parts only",
     };
 
-    private void CheckPart(ContentPart part, JPath path)
+    private void CheckPart(ContentPart part, in JPath path)
     {
         switch (part)
         {
@@ -367,15 +367,18 @@ internal sealed class RequestValidator
             return false;
         }
 
+        long value = 0;
         foreach (var c in key)
         {
             if (c < '0' || c > '9')
             {
                 return false;
             }
+
+            value = (value * 10) + (c - '0');
         }
 
-        return long.Parse(key, NumberStyles.None, CultureInfo.InvariantCulture) <= ChatRules.LogitBiasTokenId.Max;
+        return value <= ChatRules.LogitBiasTokenId.Max;
     }
 
     // ---- Stop, names, counts ---------------------------------------------------------------------------------
@@ -402,7 +405,7 @@ internal sealed class RequestValidator
         }
     }
 
-    private void CheckName(string? name, JPath path, string what)
+    private void CheckName(string? name, in JPath path, string what)
     {
         if (name is null)
         {
@@ -454,7 +457,7 @@ internal sealed class RequestValidator
         }
     }
 
-    private void CheckCustomFormat(CustomToolFormat? format, JPath path)
+    private void CheckCustomFormat(CustomToolFormat? format, in JPath path)
     {
         if (format is GrammarToolFormat grammar)
         {
@@ -748,7 +751,7 @@ internal sealed class RequestValidator
         }
     }
 
-    private void CheckModerationConfig(ModerationConfig? config, JPath path)
+    private void CheckModerationConfig(ModerationConfig? config, in JPath path)
     {
         if (config is not null && RequireString(config.Mode, path + ".mode", path.ToString() + ".mode is required: score or block."))
         {
@@ -756,7 +759,7 @@ internal sealed class RequestValidator
         }
     }
 
-    private void CheckEnum(string? value, string[] allowed, JPath path, string field)
+    private void CheckEnum(string? value, string[] allowed, in JPath path, string field)
     {
         if (value is not null && !ChatRules.IsOneOf(value, allowed))
         {
@@ -764,7 +767,7 @@ internal sealed class RequestValidator
         }
     }
 
-    private bool RequireString(string? value, JPath path, string message, bool allowEmpty = false)
+    private bool RequireString(string? value, in JPath path, string message, bool allowEmpty = false)
     {
         if (value is null || (!allowEmpty && value.Length == 0))
         {
