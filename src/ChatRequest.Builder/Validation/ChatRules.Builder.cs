@@ -107,14 +107,16 @@ internal sealed class ReasoningFamily
             return false;
         }
 
-        var id = model.Trim();
+        var id = model.AsSpan().Trim();
         var slash = id.LastIndexOf('/');
         if (slash >= 0)
         {
-            id = id.Substring(slash + 1);
+            id = id.Slice(slash + 1);
         }
 
-        if (!id.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        // Cheap rejection first: most model ids do not even share the first letter.
+        if (id.Length < Prefix.Length || char.ToLowerInvariant(id[0]) != char.ToLowerInvariant(Prefix[0])
+            || !id.StartsWith(Prefix.AsSpan(), StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
