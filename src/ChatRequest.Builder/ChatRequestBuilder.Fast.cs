@@ -325,7 +325,7 @@ public sealed partial class ChatRequestBuilder
             }
 
             if (slots[(int)Slot.Modalities] is { } modalities && slots[(int)Slot.Audio] is null
-                && Array.IndexOf((string[])modalities._value!, "audio") >= 0)
+                && Array.IndexOf((string[])modalities._value!, Wire.Of(Modality.Audio)) >= 0)
             {
                 return false;
             }

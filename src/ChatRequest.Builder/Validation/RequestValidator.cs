@@ -807,7 +807,7 @@ internal sealed class RequestValidator
             Report(ChatRules.JsonModeWithoutInstruction, "response_format", "response_format is json_object, but no message mentions JSON; the API requires the word JSON in the messages for JSON mode.");
         }
 
-        if (r.Modalities is not null && r.Modalities.Contains("audio") && r.Audio is null)
+        if (r.Modalities is not null && r.Modalities.Contains(Wire.Of(Modality.Audio)) && r.Audio is null)
         {
             Report(ChatRules.AudioWithoutSettings, "audio", "modalities asks for audio output, but audio (voice and format) is not set.");
         }
