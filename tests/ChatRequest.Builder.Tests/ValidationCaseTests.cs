@@ -62,6 +62,7 @@ public class ValidationCaseTests
     [TestCase("invalid-safety-identifier-65.json", "CHAT105", "safety_identifier")]
     [TestCase("invalid-reasoning-effort.json", "CHAT107", "reasoning_effort")]
     [TestCase("invalid-tool-choice.json", "CHAT107", "tool_choice")]
+    [TestCase("format-image-url-not-uri.json", "CHAT107", "messages[0].content[0].image_url.url")]
     [TestCase("invalid-tool-missing-id.json", "CHAT106", "messages[0].tool_call_id")]
     [TestCase("invalid-audio-missing-format.json", "CHAT106", "audio.format")]
     [TestCase("probe-audio-modality-without-audio.json", "CHAT208", "audio")]

@@ -218,6 +218,61 @@ internal static partial class ChatRules
     /// <summary>Longest excerpt of a user-supplied string quoted in a message (prompts can hold secrets).</summary>
     public const int MaxQuotedLength = 32;
 
+    /// <summary>
+    /// True when <paramref name="value"/> is an absolute URI as RFC 3986 writes it: a scheme (a letter, then letters,
+    /// digits, '+', '-' or '.'), a colon, at least one more character, only URI characters (no spaces, no control or
+    /// non-ASCII characters) and well-formed %HH escapes. <c>https://...</c> and <c>data:image/png;base64,...</c>
+    /// qualify; <c>example.com/a.png</c>, <c>https://</c> and <c>not a url</c> do not. This is what the schema's
+    /// <c>format: uri</c> on <c>image_url.url</c> asks for.
+    /// </summary>
+    public static bool IsAbsoluteUri(string value)
+    {
+        if (value.Length == 0 || !IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+
+        var colon = 1;
+        while (colon < value.Length && (IsAsciiLetter(value[colon]) || (value[colon] >= '0' && value[colon] <= '9') || value[colon] is '+' or '-' or '.'))
+        {
+            colon++;
+        }
+
+        if (colon >= value.Length - 1 || value[colon] != ':' || string.CompareOrdinal(value, colon + 1, "//", 0, int.MaxValue) == 0)
+        {
+            return false;
+        }
+
+        for (var i = colon + 1; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '%')
+            {
+                if (i + 2 >= value.Length || !IsHexDigit(value[i + 1]) || !IsHexDigit(value[i + 2]))
+                {
+                    return false;
+                }
+
+                i += 2;
+            }
+            else if (!IsUriCharacter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+    private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+    // RFC 3986 unreserved, gen-delims and sub-delims ('%' is handled by the caller).
+    private static bool IsUriCharacter(char c) =>
+        IsAsciiLetter(c) || (c >= '0' && c <= '9') || c is '-' or '.' or '_' or '~' or ':' or '/' or '?' or '#' or '[' or ']' or '@'
+            or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=';
+
     /// <summary>True when <paramref name="name"/> matches ^[a-zA-Z0-9_-]{1,64}$.</summary>
     public static bool IsValidName(string? name)
     {

@@ -272,6 +272,11 @@ internal sealed class RequestValidator
                 break;
             case ImageContentPart { ImageUrl: { } image }:
                 RequireString(image.Url, path + ".image_url.url", "image_url.url is required: an image URL or a data: URL.");
+                if (!string.IsNullOrEmpty(image.Url) && !ChatRules.IsAbsoluteUri(image.Url!))
+                {
+                    Report(ChatRules.UnknownValue, path + ".image_url.url", "image_url.url must be an absolute URI (an https:// URL or a data: URL), but is " + ChatRules.Quote(image.Url) + ".");
+                }
+
                 CheckEnum(image.Detail, ChatRules.ImageDetailValues, path + ".image_url.detail", "image_url.detail");
                 break;
             case ImageContentPart:
