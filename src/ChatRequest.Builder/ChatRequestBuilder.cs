@@ -661,7 +661,7 @@ public sealed partial class ChatRequestBuilder
     /// <returns>The problems; empty when the request is fine.</returns>
     public IReadOnlyList<ValidationProblem> Validate() => Materialize().Validate();
 
-    private CreateChatCompletionRequest Materialize()
+    internal CreateChatCompletionRequest Materialize()
     {
         var request = new CreateChatCompletionRequest();
         ReplayInto(request);

@@ -52,6 +52,12 @@ public sealed class MessageContent
     /// <returns>The content.</returns>
     public static MessageContent FromString(string text) => new(text);
 
-    /// <inheritdoc />
-    public override string ToString() => Text ?? $"[{Parts!.Count} parts]";
+    /// <summary>
+    /// A summary such as <c>[text, 120 characters]</c> or <c>[3 parts]</c>. It never prints the text, which may be
+    /// secret; read <see cref="Text"/> or <see cref="Parts"/> for the content.
+    /// </summary>
+    /// <returns>The summary.</returns>
+    public override string ToString() => Text is { } text
+        ? "[text, " + text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters]"
+        : "[" + Parts!.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " parts]";
 }
