@@ -585,21 +585,25 @@ internal static class RequestWriter
         }
 
         w.WriteStartObject();
-        if (choice.Type is { } type)
-        {
-            w.WriteString(Names.Type, type);
-        }
-
+        String(w, choice, Names.Type, "type", choice.Type);
         if (choice.Function is { } function)
         {
             w.WritePropertyName(Names.Function);
             NamedTool(w, function);
+        }
+        else
+        {
+            Null(w, choice, Names.Function, "function");
         }
 
         if (choice.Custom is { } custom)
         {
             w.WritePropertyName(Names.Custom);
             NamedTool(w, custom);
+        }
+        else
+        {
+            Null(w, choice, Names.Custom, "custom");
         }
 
         if (choice.AllowedTools is { } allowed)
@@ -623,6 +627,10 @@ internal static class RequestWriter
             }
 
             End(w, allowed);
+        }
+        else
+        {
+            Null(w, choice, Names.AllowedTools, "allowed_tools");
         }
 
         End(w, choice);

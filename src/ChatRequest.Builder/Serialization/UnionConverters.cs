@@ -190,6 +190,13 @@ internal sealed class ToolChoiceConverter : JsonConverter<ToolChoice>
         {
             var name = reader.GetString()!;
             reader.Read();
+            if (reader.TokenType == JsonTokenType.Null && name is "type" or "function" or "custom" or "allowed_tools")
+            {
+                // Kept and written back, as explicit nulls are everywhere else.
+                choice.MarkExplicitNull(name);
+                continue;
+            }
+
             try
             {
                 switch (name)
