@@ -43,7 +43,10 @@ public sealed class ChatRequestAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Not analyzed: generated files and [GeneratedCode] members. ReportDiagnostics (not None) because every
+        // finding sits inside the invocation being analyzed, so none can land in generated code, and with None the
+        // driver checks each reported diagnostic for generated code, walking the whole file on the first one.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = KnownSymbols.TryCreate(start.Compilation);
