@@ -48,19 +48,6 @@ internal static class Mutations
     public static Variant Prefix(CorpusProgram program, int cut) =>
         new(program, "prefix " + cut.ToString(CultureInfo.InvariantCulture), program.Text[..cut]);
 
-    /// <summary><paramref name="count"/> cuts chosen at random (all of them when there are fewer).</summary>
-    public static IEnumerable<Variant> SampledPrefixes(CorpusProgram program, int count, int seed)
-    {
-        var cuts = PrefixCuts(program);
-        if (cuts.Count <= count)
-        {
-            return cuts.Select(cut => Prefix(program, cut));
-        }
-
-        var random = new Random(SeedFor(program, seed, "prefix"));
-        return cuts.OrderBy(_ => random.Next()).Take(count).Order().Select(cut => Prefix(program, cut));
-    }
-
     /// <summary><paramref name="count"/> variants, each with one to three tokens (or one run of up to five) deleted.</summary>
     public static IEnumerable<Variant> Deletions(CorpusProgram program, int count, int seed)
     {
