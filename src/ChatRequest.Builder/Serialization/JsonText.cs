@@ -70,6 +70,7 @@ internal static class JsonText
             var utf8 = rented.AsSpan(0, Encoding.UTF8.GetBytes(json, 0, json.Length, rented, 0));
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = ChatJson.MaxDepth });
             var first = true;
+            var canonical = true;
             try
             {
                 while (reader.Read())
@@ -80,6 +81,7 @@ internal static class JsonText
                     }
 
                     first = false;
+                    canonical = canonical && !NeedsRewrite(ref reader);
                 }
             }
             catch (JsonException ex)
@@ -92,7 +94,7 @@ internal static class JsonText
                 throw new ArgumentException("'" + parameterName + "' is not valid JSON: it is empty.", parameterName);
             }
 
-            if (!HasWhitespaceOutsideStrings(json))
+            if (canonical && !HasWhitespaceOutsideStrings(json))
             {
                 return json;
             }
@@ -125,7 +127,13 @@ internal static class JsonText
             throw new ArgumentException("'" + parameterName + "' must be a JSON Schema object, but is a JSON " + node.GetValueKind().ToString().ToLowerInvariant() + ".", parameterName);
         }
 
-        return new CompactJson(node.ToJsonString());
+        var buffer = new ArrayBufferWriterLite();
+        using (var writer = new Utf8JsonWriter(buffer, ChatJson.WriterOptions))
+        {
+            node.WriteTo(writer);
+        }
+
+        return new CompactJson(buffer.ToUtf16String());
     }
 
     /// <summary>Parses JSON text into a detached element.</summary>
@@ -148,6 +156,16 @@ internal static class JsonText
 
         return buffer.ToUtf16String();
     }
+
+    /// <summary>
+    /// Whether the current token is a string or property name that the request writer would spell differently: one
+    /// with escapes (the writer picks its own), or with characters the writer's encoder escapes (such as non-BMP
+    /// characters or U+2028). Such text is rewritten, so that a schema is written the same way whether the request
+    /// comes from its builder chain or from its parsed body.
+    /// </summary>
+    private static bool NeedsRewrite(ref Utf8JsonReader reader) =>
+        reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+        && (reader.ValueIsEscaped || ChatJson.Options.Encoder!.FindFirstCharacterToEncodeUtf8(reader.ValueSpan) >= 0);
 
     // Whitespace outside string literals is the only insignificant text JSON has.
     private static bool HasWhitespaceOutsideStrings(string json)
