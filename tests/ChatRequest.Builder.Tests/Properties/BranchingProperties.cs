@@ -12,7 +12,7 @@ namespace ChatRequest.Tests.Properties;
 /// </summary>
 public class BranchingProperties
 {
-    private const int CiCases = 200;
+    private const int CiCases = 150;
 
     private enum OpKind
     {

@@ -49,7 +49,10 @@ internal static class Generators
         "\n", "\t", "\r\n", "\"", "\\", "/", "<", ">", "&", "'", "+", "\0", "\u0001", "\u001f", "\u007f", "\u0085", "\u00a0",
         "\u2028", "\u2029", "\ufeff", "é", "ß", "Ω", "中文", "日本語", "עברית", "😀", "𝄞", "  ", "json", "JSON", "</script>");
 
-    /// <summary>Any text (possibly empty), valid UTF-16.</summary>
+    /// <summary>
+    /// Any text (possibly empty), valid UTF-16. Lone surrogates are left out: the writer turns them into U+FFFD, so a
+    /// request holding one does not write what it holds.
+    /// </summary>
     public static readonly Gen<string> Text = Gen.Select(Gen.Frequency((4, Word), (2, Special)).Array[0, 6], Gen.Bool,
         (pieces, spaced) => string.Join(spaced ? " " : string.Empty, pieces));
 
@@ -170,7 +173,10 @@ internal static class Generators
         Gen.Select(Gen.Frequency((3, Word), (1, Text)).Array[0, 4], JsonValueOfDepth(depth).Array[4], (keys, values) =>
             "{" + string.Join(",", keys.Distinct(StringComparer.Ordinal).Select((k, i) => JsonString(k) + ":" + values[i])) + "}");
 
-    /// <summary>Any JSON value as compact text (numbers in several spellings, nested arrays and objects, no duplicate keys).</summary>
+    /// <summary>
+    /// Any JSON value as compact text: numbers in several spellings, nested arrays and objects. No object repeats a
+    /// member: the builder refuses such JSON with an ArgumentException (MalformedJsonTests), so it is no valid request.
+    /// </summary>
     public static readonly Gen<string> JsonValueText = JsonValueOfDepth(2);
 
     /// <summary>A JSON object as compact text, e.g. a JSON Schema.</summary>

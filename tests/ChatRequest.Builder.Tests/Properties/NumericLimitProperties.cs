@@ -13,7 +13,7 @@ namespace ChatRequest.Tests.Properties;
 /// </summary>
 public class NumericLimitProperties
 {
-    private const int CiCasesPerMethod = 200;
+    private const int CiCasesPerMethod = 150;
 
     public static IEnumerable<TestCaseData> MethodsWithLimits() =>
         ChatRules.BuilderMethods.Where(m => m.NumericParameters.Count > 0).Select(m => new TestCaseData(m.Name).SetArgDisplayNames(m.Name));

@@ -9,7 +9,7 @@ namespace ChatRequest.Tests.Properties;
 /// </summary>
 public class SchemaProperties
 {
-    private const int CiCases = 1_000;
+    private const int CiCases = 800;
 
     [Test]
     public void Every_valid_request_is_valid_against_the_APIs_schema()
