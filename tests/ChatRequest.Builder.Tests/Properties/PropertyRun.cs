@@ -5,9 +5,10 @@ using CsCheck;
 namespace ChatRequest.Tests.Properties;
 
 /// <summary>
-/// Runs a property over a fixed, reproducible sequence of generated cases: case <c>i</c> is generated from PCG seed
-/// <c>seed + i</c>, so a CI run always checks the same cases. On a failure CsCheck shrinks from the failing case's seed
-/// and the assertion message shows the smallest failing case as C#.
+/// Runs a property over a fixed, reproducible sequence of generated cases: case <c>i</c> of a property is generated
+/// from PCG seed <c>spread(seed) + i</c>, so a CI run always checks the same cases, and a longer run checks those and
+/// more. On a failure CsCheck shrinks from the failing case's seed, calls are then left out while it still fails, and
+/// the assertion message shows the smallest failing case as C#.
 /// </summary>
 /// <remarks>
 /// By hand: <c>CHATREQUEST_PROPERTY_ITER=100000</c> runs that many cases of every property (instead of each one's CI
@@ -34,6 +35,12 @@ internal static class PropertyRun
     private static long ShrinkCases() =>
         long.TryParse(Environment.GetEnvironmentVariable(ShrinkVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 5_000;
 
+    /// <summary>
+    /// Where a property's cases start in the PCG sequence: far apart for different seeds (a golden-ratio multiply),
+    /// so that properties with nearby seeds do not check the same cases shifted by one.
+    /// </summary>
+    private static ulong Spread(ulong seed) => unchecked(seed * 0x9E3779B97F4A7C15UL);
+
     /// <summary>The case generated from <paramref name="seed"/> (the same value on every run and machine).</summary>
     public static T Generate<T>(Gen<T> gen, ulong seed) => gen.Generate(new PCG(Stream, seed), null!, out _);
 
@@ -48,10 +55,11 @@ internal static class PropertyRun
         // A generated value may stand for several cases (a round of many builds): the count is of cases.
         var cases = (Cases(ciCases) + casesPerValue - 1) / casesPerValue;
         var first = Seed(seed);
+        var start = Spread(first);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < cases; i++)
         {
-            var pcg = new PCG(Stream, unchecked(first + (ulong)i));
+            var pcg = new PCG(Stream, unchecked(start + (ulong)i));
             var caseSeed = pcg.ToString();
             var value = gen.Generate(pcg, null!, out _);
             try
