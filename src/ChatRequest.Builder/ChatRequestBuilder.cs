@@ -48,7 +48,7 @@ public sealed partial class ChatRequestBuilder
     /// <param name="request">The request to continue.</param>
     /// <returns>A builder whose <see cref="Build"/> gives a request equal to <paramref name="request"/> plus the later calls.</returns>
     public static ChatRequestBuilder From(CreateChatCompletionRequest request) =>
-        new(null, Kind.FromRequest, Snapshot.Freeze(NotNull(request, nameof(request))), 0);
+        new(null, Kind.FromRequest, Snapshot.Freeze(NotNull(request, nameof(request)), nameof(request)), 0);
 
     private ChatRequestBuilder Then(Kind kind, object? value = null, long bits = 0) => new(this, kind, value, bits);
 
@@ -125,8 +125,9 @@ public sealed partial class ChatRequestBuilder
     /// <summary>Appends any message, e.g. one read from a stored conversation. The message is copied.</summary>
     /// <param name="message">The message.</param>
     /// <returns>A new builder.</returns>
+    /// <exception cref="ArgumentException">The message's JSON repeats a member (e.g. an additional property named like a known one).</exception>
     public ChatRequestBuilder Message(ChatMessage message) =>
-        Then(Kind.MessageSnapshot, Snapshot.Freeze(NotNull(message, nameof(message))));
+        Then(Kind.MessageSnapshot, Snapshot.Freeze(NotNull(message, nameof(message)), nameof(message)));
 
     // ---- Sampling --------------------------------------------------------------------------------------------
 
@@ -241,7 +242,7 @@ public sealed partial class ChatRequestBuilder
     /// <param name="parametersJson">The parameters' JSON Schema (an object), or null for no parameters.</param>
     /// <param name="strict">Whether the model must follow the schema exactly.</param>
     /// <returns>A new builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="parametersJson"/> is not a JSON object.</exception>
+    /// <exception cref="ArgumentException"><paramref name="parametersJson"/> is not a JSON object, or repeats a member in one object.</exception>
     public ChatRequestBuilder Tool(string name, string? description = null, string? parametersJson = null, bool? strict = null) =>
         AddTool(name, description, parametersJson is null ? null : JsonText.CompactObject(parametersJson, nameof(parametersJson)), strict);
 
@@ -294,7 +295,7 @@ public sealed partial class ChatRequestBuilder
     /// <param name="tool">The tool.</param>
     /// <returns>A new builder.</returns>
     public ChatRequestBuilder Tool(ChatTool tool) =>
-        Then(Kind.ToolSnapshot, Snapshot.Freeze(NotNull(tool, nameof(tool))));
+        Then(Kind.ToolSnapshot, Snapshot.Freeze(NotNull(tool, nameof(tool)), nameof(tool)));
 
     /// <summary>Sets <c>tool_choice</c> to a mode: none, auto or required.</summary>
     /// <param name="mode">The mode.</param>
@@ -306,7 +307,7 @@ public sealed partial class ChatRequestBuilder
     /// <param name="choice">The choice.</param>
     /// <returns>A new builder.</returns>
     public ChatRequestBuilder ToolChoice(ToolChoice choice) =>
-        Then(Kind.ToolChoiceSnapshot, Snapshot.Freeze(NotNull(choice, nameof(choice))));
+        Then(Kind.ToolChoiceSnapshot, Snapshot.Freeze(NotNull(choice, nameof(choice)), nameof(choice)));
 
     /// <summary>Sets <c>tool_choice</c> so that the model must call the named function tool.</summary>
     /// <param name="name">The function's name.</param>
@@ -412,7 +413,7 @@ public sealed partial class ChatRequestBuilder
     /// <param name="format">The format.</param>
     /// <returns>A new builder.</returns>
     public ChatRequestBuilder ResponseFormat(ResponseFormat format) =>
-        Then(Kind.ResponseFormatSnapshot, Snapshot.Freeze(NotNull(format, nameof(format))));
+        Then(Kind.ResponseFormatSnapshot, Snapshot.Freeze(NotNull(format, nameof(format)), nameof(format)));
 
     /// <summary>Sets <c>modalities</c>: the output kinds (audio output also needs <see cref="Audio"/>).</summary>
     /// <param name="modalities">The kinds, e.g. <see cref="Modality.Text"/> and <see cref="Modality.Audio"/>.</param>
@@ -550,9 +551,13 @@ public sealed partial class ChatRequestBuilder
     /// <param name="name">The member's JSON name; it must not be one the model knows (such as <c>temperature</c>).</param>
     /// <param name="value">The value.</param>
     /// <returns>A new builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or a known member.</exception>
-    public ChatRequestBuilder Extra(string name, JsonElement value) =>
-        Then(Kind.Extra, new Two(CheckExtraName(name), value.Clone()));
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or a known member, or <paramref name="value"/> repeats a member in one object.</exception>
+    public ChatRequestBuilder Extra(string name, JsonElement value)
+    {
+        var checkedName = CheckExtraName(name);
+        JsonText.RejectRepeatedMembers(value, nameof(value));
+        return Then(Kind.Extra, new Two(checkedName, value.Clone()));
+    }
 
     /// <summary>Adds a top-level member that the model does not know; see <see cref="Extra(string, JsonElement)"/>.</summary>
     /// <param name="name">The member's JSON name.</param>

@@ -21,6 +21,37 @@ public class JsonRoundTripTests
         back.Should().BeEquivalentTo(request, o => o.RespectingRuntimeTypes(), "every public member survives the round trip");
     }
 
+    // Found by the round-trip property (Properties/RoundTripProperties.cs): a schema was written as the caller spelled it
+    // (or as JsonNode.ToJsonString() escapes it), while the same request parsed back wrote it with the request writer's
+    // escaping, so FromJson(json).ToJson() was not json.
+    [TestCase("""{"d":"a\u0041\/b"}""", TestName = "Schema text with escapes")]
+    [TestCase("{\"d\":\"\uD83D\uDE00 \u2028 \u0085\"}", TestName = "Schema text with characters the writer escapes")]
+    [TestCase("""{"d":"& < > + ' é Ω"}""", TestName = "Schema text the writer leaves alone")]
+    public void A_schema_is_written_the_same_way_before_and_after_a_round_trip(string schema)
+    {
+        var node = JsonNode.Parse(schema)!;
+        var builders = new[]
+        {
+            Chat.With("m").User("hi").Tool("t", null, schema),
+            Chat.With("m").User("hi").Tool("t", null, node),
+            Chat.With("m").User("hi").Tool("t", null, JsonElement.Parse(schema)),
+            Chat.With("m").User("hi").Function("f", null, schema),
+            Chat.With("m").User("hi").JsonSchemaFormat("s", schema),
+            Chat.With("m").User("hi").JsonSchemaFormat("s", node),
+        };
+
+        foreach (var builder in builders)
+        {
+            var json = builder.Build().ToJson();
+
+            CreateChatCompletionRequest.FromJson(json).ToJson().Should().Be(json);
+            builder.ToBuilder_ForTests().ToJson().Should().Be(json, "the object model writes what the chain writes");
+            var body = JsonNode.Parse(json)!;
+            var written = body["tools"]?[0]?["function"]?["parameters"] ?? body["functions"]?[0]?["parameters"] ?? body["response_format"]!["json_schema"]!["schema"];
+            JsonNode.DeepEquals(written, node).Should().BeTrue("the schema keeps its meaning");
+        }
+    }
+
     [Test]
     public void Every_field_request_sets_all_37_fields_and_all_six_roles()
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace ChatRequest.Tests;
 
@@ -103,6 +104,48 @@ public class MalformedJsonTests
         var act = () => CreateChatCompletionRequest.FromJson("""{"model":"m","messages":[{"role":"user","content":"x"}],"temperature":0.5,"temperature":9}""");
 
         act.Should().Throw<JsonException>().WithMessage("*temperature*");
+    }
+
+    // Found while checking the generator of the property tests (Properties/Generators.cs), which had to avoid repeated
+    // members to keep the round-trip property green: Build() accepted JSON that repeats a member, wrote it, and FromJson
+    // then refused the body. Model objects (Message, Tool, ...) with a repeated member threw a JsonException at the call;
+    // now every entry point throws ArgumentException, as for any other bad JSON given to the builder.
+    public static IEnumerable<TestCaseData> CallsGivenRepeatedMembers()
+    {
+        const string Repeated = """{"type":"object","properties":{"a":{"type":"string","type":"number"}}}""";
+        var b = Chat.With("m").User("u");
+        yield return new TestCaseData((Action)(() => b.Tool("t", null, Repeated)), "parametersJson").SetArgDisplayNames("Tool(string)");
+        yield return new TestCaseData((Action)(() => b.Tool("t", null, JsonElement.Parse(Repeated))), "parameters").SetArgDisplayNames("Tool(JsonElement)");
+        yield return new TestCaseData((Action)(() => b.Tool("t", null, JsonNode.Parse(Repeated)!)), "parameters").SetArgDisplayNames("Tool(JsonNode)");
+        yield return new TestCaseData((Action)(() => b.Function("f", null, Repeated)), "parametersJson").SetArgDisplayNames("Function");
+        yield return new TestCaseData((Action)(() => b.JsonSchemaFormat("s", Repeated)), "schemaJson").SetArgDisplayNames("JsonSchemaFormat(string)");
+        yield return new TestCaseData((Action)(() => b.JsonSchemaFormat("s", JsonNode.Parse(Repeated)!)), "schema").SetArgDisplayNames("JsonSchemaFormat(JsonNode)");
+        yield return new TestCaseData((Action)(() => b.Extra("x", JsonElement.Parse("""[{"a":1,"a":2}]"""))), "value").SetArgDisplayNames("Extra(JsonElement)");
+        yield return new TestCaseData((Action)(() => b.Extra("x", JsonNode.Parse("""{"a":1,"a":2}"""))), "value").SetArgDisplayNames("Extra(JsonNode)");
+        yield return new TestCaseData((Action)(() => b.Message(new UserMessage { Content = "x", AdditionalProperties = new Dictionary<string, JsonElement> { ["content"] = JsonElement.Parse("\"y\"") } })), "message")
+            .SetArgDisplayNames("Message with an unknown member named like a known one");
+        yield return new TestCaseData((Action)(() => b.Tool(new FunctionTool { Function = new FunctionDefinition { Name = "f", Parameters = JsonElement.Parse(Repeated) } })), "tool")
+            .SetArgDisplayNames("Tool(ChatTool)");
+        yield return new TestCaseData((Action)(() => b.ResponseFormat(new JsonSchemaResponseFormat { JsonSchema = new JsonSchemaDefinition { Name = "s", Schema = JsonElement.Parse(Repeated) } })), "format")
+            .SetArgDisplayNames("ResponseFormat");
+        yield return new TestCaseData((Action)(() => ChatRequestBuilder.From(new CreateChatCompletionRequest { Model = "m", AdditionalProperties = new Dictionary<string, JsonElement> { ["model"] = JsonElement.Parse("\"n\"") } })), "request")
+            .SetArgDisplayNames("From");
+    }
+
+    [TestCaseSource(nameof(CallsGivenRepeatedMembers))]
+    public void Json_that_repeats_a_member_is_refused_where_it_is_given(Action call, string parameter)
+    {
+        call.Should().Throw<ArgumentException>().Which.ParamName.Should().Be(parameter);
+    }
+
+    [Test]
+    public void The_same_member_name_in_different_objects_is_fine()
+    {
+        const string Schema = """{"a":{"a":1},"b":[{"a":1},{"a":2}]}""";
+        var request = Chat.With("m").User("u").Tool("t", null, Schema).Extra("x", JsonElement.Parse(Schema))
+            .Message(new UserMessage { Content = "x", AdditionalProperties = new Dictionary<string, JsonElement> { ["a"] = JsonElement.Parse(Schema) } }).Build();
+
+        CreateChatCompletionRequest.FromJson(request.ToJson()).ToJson().Should().Be(request.ToJson());
     }
 
     [Test]

@@ -11,6 +11,7 @@ public class ParsedBodyValidationTests
     [TestCase("""[{"role":"developer","content":null}]""", "messages[0].content")]
     [TestCase("""[{"role":"tool","content":"x"}]""", "messages[0].tool_call_id")]
     [TestCase("""[{"role":"function","content":"x"}]""", "messages[0].name")]
+    [TestCase("""[{"role":"function","name":"f"}]""", "messages[0].content")]
     [TestCase("""[{"role":"assistant"}]""", "messages[0].content")]
     [TestCase("""[{"role":"assistant","tool_calls":[{"type":"function","function":{"name":"f","arguments":"{}"}}]}]""", "messages[0].tool_calls[0].id")]
     [TestCase("""[{"role":"assistant","tool_calls":[{"type":"function","id":"c"}]}]""", "messages[0].tool_calls[0].function")]
@@ -29,6 +30,23 @@ public class ParsedBodyValidationTests
         Problems(string.Empty, messages).Should().Contain(p => p.RuleId == "CHAT106" && p.Path == path && p.Severity == ProblemSeverity.Error);
     }
 
+    // Found by the schema property (Properties/SchemaProperties.cs): Build() accepted a function message with text
+    // parts or with no content, which the API's schema rejects (its content is a string or null, and required).
+    [Test]
+    public void Function_message_content_is_a_string_or_an_explicit_null()
+    {
+        Problems(string.Empty, """[{"role":"function","name":"f","content":null}]""").Should().NotContain(p => p.Severity == ProblemSeverity.Error);
+        Problems(string.Empty, """[{"role":"function","name":"f","content":"42"}]""").Should().NotContain(p => p.Severity == ProblemSeverity.Error);
+
+        FluentActions.Invoking(() => Chat.With("m").Message(new FunctionMessage { Name = "f" }).Build())
+            .Should().Throw<ChatRequestValidationException>().Which.Problems.Should().ContainSingle(p => p.Severity == ProblemSeverity.Error)
+            .Which.Should().Match<ValidationProblem>(p => p.RuleId == "CHAT106" && p.Path == "messages[0].content");
+        FluentActions.Invoking(() => Chat.With("m").Message(new FunctionMessage { Name = "f", Content = new MessageContent([ContentPart.FromText("42")]) }).Build())
+            .Should().Throw<ChatRequestValidationException>().Which.Problems.Should().ContainSingle(p => p.Severity == ProblemSeverity.Error)
+            .Which.Should().Match<ValidationProblem>(p => p.RuleId == "CHAT107" && p.Path == "messages[0].content");
+        Chat.With("m").FunctionResult("f", "42").Build().Messages.Should().ContainSingle();
+    }
+
     [Test]
     public void Assistant_with_only_tool_calls_needs_no_content()
     {
@@ -42,6 +60,7 @@ public class ParsedBodyValidationTests
     [TestCase("""[{"role":"user","content":[{"type":"refusal","refusal":"no"}]}]""", "messages[0].content[0].type")]
     [TestCase("""[{"role":"assistant","content":[{"type":"input_audio","input_audio":{"data":"AA==","format":"wav"}}]}]""", "messages[0].content[0].type")]
     [TestCase("""[{"role":"assistant","content":[{"type":"text","text":"a"},{"type":"refusal","refusal":"no"}]}]""", "messages[0].content")]
+    [TestCase("""[{"role":"function","name":"f","content":[{"type":"text","text":"42"}]}]""", "messages[0].content")]
     [TestCase("""[{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://x/a.png","detail":"ultra"}}]}]""", "messages[0].content[0].image_url.detail")]
     [TestCase("""[{"role":"user","content":[{"type":"input_audio","input_audio":{"data":"AA==","format":"ogg"}}]}]""", "messages[0].content[0].input_audio.format")]
     public void Part_not_allowed_in_role_or_bad_value_is_CHAT107(string messages, string path)

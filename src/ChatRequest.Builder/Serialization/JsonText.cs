@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -70,6 +71,7 @@ internal static class JsonText
             var utf8 = rented.AsSpan(0, Encoding.UTF8.GetBytes(json, 0, json.Length, rented, 0));
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = ChatJson.MaxDepth });
             var first = true;
+            var canonical = true;
             try
             {
                 while (reader.Read())
@@ -80,6 +82,7 @@ internal static class JsonText
                     }
 
                     first = false;
+                    canonical = canonical && !NeedsRewrite(ref reader);
                 }
             }
             catch (JsonException ex)
@@ -92,12 +95,13 @@ internal static class JsonText
                 throw new ArgumentException("'" + parameterName + "' is not valid JSON: it is empty.", parameterName);
             }
 
-            if (!HasWhitespaceOutsideStrings(json))
+            using var document = JsonDocument.Parse(rented.AsMemory(0, utf8.Length), DocumentOptions);
+            RejectRepeatedMembers(document.RootElement, parameterName);
+            if (canonical && !HasWhitespaceOutsideStrings(json))
             {
                 return json;
             }
 
-            using var document = JsonDocument.Parse(rented.AsMemory(0, utf8.Length), DocumentOptions);
             return Compact(document.RootElement);
         }
         finally
@@ -114,6 +118,7 @@ internal static class JsonText
             throw new ArgumentException("'" + parameterName + "' must be a JSON Schema object, but is a JSON " + element.ValueKind.ToString().ToLowerInvariant() + ".", parameterName);
         }
 
+        RejectRepeatedMembers(element, parameterName);
         return new CompactJson(Compact(element));
     }
 
@@ -125,7 +130,65 @@ internal static class JsonText
             throw new ArgumentException("'" + parameterName + "' must be a JSON Schema object, but is a JSON " + node.GetValueKind().ToString().ToLowerInvariant() + ".", parameterName);
         }
 
-        return new CompactJson(node.ToJsonString());
+        var buffer = new ArrayBufferWriterLite();
+        using (var writer = new Utf8JsonWriter(buffer, ChatJson.WriterOptions))
+        {
+            node.WriteTo(writer);
+        }
+
+        // A node parsed from text writes that text's members as they were, repeated ones included.
+        var compact = new CompactJson(buffer.ToUtf16String());
+        try
+        {
+            using var document = JsonDocument.Parse(compact.Utf8, DocumentOptions);
+            RejectRepeatedMembers(document.RootElement, parameterName);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException("'" + parameterName + "' is not valid JSON: " + ex.Message, parameterName, ex);
+        }
+
+        return compact;
+    }
+
+    /// <summary>
+    /// Throws when an object anywhere in <paramref name="element"/> has the same member twice. A body with a repeated
+    /// member is ambiguous (servers differ in which value they read), and <c>FromJson</c> rejects it, so the builder
+    /// refuses such JSON where it is given rather than write a body it would not read back.
+    /// </summary>
+    /// <exception cref="ArgumentException">A member is repeated.</exception>
+    public static void RejectRepeatedMembers(JsonElement element, string parameterName)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                string? first = null;
+                HashSet<string>? names = null;
+                foreach (var member in element.EnumerateObject())
+                {
+                    if (first is null)
+                    {
+                        first = member.Name;
+                    }
+                    else if (!(names ??= new HashSet<string>(StringComparer.Ordinal) { first }).Add(member.Name))
+                    {
+                        throw new ArgumentException(
+                            "'" + parameterName + "' has the member " + Validation.ChatRules.Quote(member.Name) + " twice in one JSON object; the API's JSON must not repeat a member, and FromJson rejects a body that does.",
+                            parameterName);
+                    }
+
+                    RejectRepeatedMembers(member.Value, parameterName);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    RejectRepeatedMembers(item, parameterName);
+                }
+
+                break;
+        }
     }
 
     /// <summary>Parses JSON text into a detached element.</summary>
@@ -148,6 +211,16 @@ internal static class JsonText
 
         return buffer.ToUtf16String();
     }
+
+    /// <summary>
+    /// Whether the current token is a string or property name that the request writer would spell differently: one
+    /// with escapes (the writer picks its own), or with characters the writer's encoder escapes (such as non-BMP
+    /// characters or U+2028). Such text is rewritten, so that a schema is written the same way whether the request
+    /// comes from its builder chain or from its parsed body.
+    /// </summary>
+    private static bool NeedsRewrite(ref Utf8JsonReader reader) =>
+        reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+        && (reader.ValueIsEscaped || ChatJson.Options.Encoder!.FindFirstCharacterToEncodeUtf8(reader.ValueSpan) >= 0);
 
     // Whitespace outside string literals is the only insignificant text JSON has.
     private static bool HasWhitespaceOutsideStrings(string json)

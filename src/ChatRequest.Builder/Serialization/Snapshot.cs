@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 
 namespace ChatRequest.Serialization;
@@ -9,6 +10,23 @@ namespace ChatRequest.Serialization;
 internal static class Snapshot
 {
     public static JsonElement Freeze<T>(T value) => JsonSerializer.SerializeToElement(value, UnionJson.Info<T>(ChatJson.Options));
+
+    /// <summary>
+    /// Freezes a caller's object. One whose JSON the reader refuses (a repeated member, e.g. an unknown member named
+    /// like a known one) is an <see cref="ArgumentException"/> for the caller, like any other bad JSON given to the builder.
+    /// </summary>
+    /// <exception cref="ArgumentException">The object's JSON cannot be read back.</exception>
+    public static JsonElement Freeze<T>(T value, string parameterName)
+    {
+        try
+        {
+            return Freeze(value);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException("'" + parameterName + "' cannot be copied as JSON: " + ex.Message, parameterName, ex);
+        }
+    }
 
     /// <summary>Makes <paramref name="target"/> a fresh copy of the frozen request.</summary>
     public static void ThawInto(CreateChatCompletionRequest target, JsonElement frozen) =>

@@ -111,7 +111,16 @@ internal sealed class RequestValidator
                         Report(ChatRules.MissingMember, path + ".name", "name is required on a function message: the function that was called.");
                     }
 
-                    CheckParts(function, path);
+                    // The API's function message takes content as a string or null (present, even when null), never parts.
+                    if (function.Content is null && !function.IsExplicitNull("content"))
+                    {
+                        Report(ChatRules.MissingMember, path + ".content", "content is required on a function message: the function's result as a string (or null).");
+                    }
+                    else if (function.Content?.Parts is not null)
+                    {
+                        Report(ChatRules.UnknownValue, path + ".content", "A function message's content must be a string (or null), not content parts.");
+                    }
+
                     Report(ChatRules.Deprecated, path + ".role", "The function role is deprecated; answer tool calls with a tool message (role \"tool\").");
                     break;
                 default:
