@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -9,7 +10,7 @@ namespace ChatRequest.Serialization;
 internal static class ChatJson
 {
     /// <summary>Deepest nesting accepted when reading (JSON Schemas in tool parameters nest).</summary>
-    public const int MaxDepth = 64;
+    public const int MaxDepth = ChatRequestReadOptions.DefaultMaxDepth;
 
     /// <summary>Options: the source-generated context plus the modifier that keeps explicit nulls.</summary>
     public static readonly JsonSerializerOptions Options = CreateOptions();
@@ -78,17 +79,36 @@ internal static class ChatJson
         }
     }
 
-    public static CreateChatCompletionRequest Read(Func<CreateChatCompletionRequest?> read)
+    /// <summary>Type metadata of the request for each <see cref="ChatRequestReadOptions.MaxDepth"/> other than the default.</summary>
+    private static readonly ConcurrentDictionary<int, JsonTypeInfo<CreateChatCompletionRequest>> InfoByDepth = new();
+
+    /// <summary>Parses a whole body, within the limits of <paramref name="options"/>.</summary>
+    public static CreateChatCompletionRequest Read(ReadOnlySpan<byte> utf8, ChatRequestReadOptions options)
     {
+        ReadLimits.CheckLength(utf8.Length, options);
         try
         {
-            return NotNull(read());
+            return NotNull(JsonSerializer.Deserialize(utf8, InfoFor(options.MaxDepth)));
+        }
+        catch (JsonException ex) when (ReadLimits.FindDepthViolation(utf8, options.MaxDepth, out var offset))
+        {
+            throw ReadLimits.DepthExceeded(options, ex.Path, offset, ex);
         }
         catch (Exception ex) when (IsModelMismatch(ex))
         {
             throw Wrap(ex);
         }
     }
+
+    private static JsonTypeInfo<CreateChatCompletionRequest> InfoFor(int maxDepth) =>
+        maxDepth == MaxDepth
+            ? RequestInfo
+            : InfoByDepth.GetOrAdd(maxDepth, static depth =>
+            {
+                var options = new JsonSerializerOptions(Options) { MaxDepth = depth };
+                options.MakeReadOnly();
+                return (JsonTypeInfo<CreateChatCompletionRequest>)options.GetTypeInfo(typeof(CreateChatCompletionRequest));
+            });
 
     public static CreateChatCompletionRequest NotNull(CreateChatCompletionRequest? request) =>
         request ?? throw new JsonException("The request body is JSON null; expected an object with 'model' and 'messages'.", "$", null, null);
