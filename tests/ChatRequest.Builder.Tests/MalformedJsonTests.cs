@@ -105,6 +105,32 @@ public class MalformedJsonTests
         act.Should().Throw<JsonException>().WithMessage("*temperature*");
     }
 
+    [TestCase("""{"tool_choice":{"type":"function","type":"custom"}}""", "$.tool_choice")]
+    [TestCase("""{"tool_choice":{"function":{"name":"a"},"function":null}}""", "$.tool_choice")]
+    [TestCase("""{"tool_choice":{"x":1,"x":2}}""", "$.tool_choice")]
+    [TestCase("""{"tool_choice":{"x":{"a":1,"a":2}}}""", "$.tool_choice", "*Duplicate property 'a'*")]
+    [TestCase("""{"function_call":{"name":"a","name":"b"}}""", "$.function_call")]
+    [TestCase("""{"function_call":{"name":"a","x":[{"b":1,"b":2}]}}""", "$.function_call", "*Duplicate property 'b'*")]
+    [TestCase("""{"audio":{"voice":{"id":"a","id":"b"}}}""", "$.audio.voice")]
+    public void Duplicate_members_are_rejected_in_string_or_object_members_too(string json, string path, string message = "*is given twice*")
+    {
+        var act = () => CreateChatCompletionRequest.FromJson(json);
+
+        act.Should().Throw<JsonException>().WithMessage(message).Which.Path.Should().StartWith(path);
+    }
+
+    [Test]
+    public void The_public_context_keeps_its_options_choice_on_duplicates()
+    {
+        // Callers who use ChatJsonContext directly keep the serializer's default: the last of two members wins.
+        var info = ChatRequest.Serialization.ChatJsonContext.Default.Options.GetTypeInfo(typeof(ToolChoice));
+
+        var choice = (ToolChoice)JsonSerializer.Deserialize("""{"type":"function","type":"custom","x":1,"x":2}""", info)!;
+
+        choice.Type.Should().Be("custom");
+        choice.AdditionalProperties!["x"].GetInt32().Should().Be(2);
+    }
+
     [Test]
     public void Nulls_inside_collections_are_problems_not_crashes()
     {

@@ -25,12 +25,34 @@ internal static class UnionJson
         _ => token.ToString(),
     };
 
-    public static void AddExtra(JsonModel target, string name, ref Utf8JsonReader reader)
+    /// <summary>
+    /// Keeps an unknown member. Unless <paramref name="options"/> allow duplicate properties, a member given twice is an
+    /// error, here and inside the value, as in every other object of the model.
+    /// </summary>
+    public static void AddExtra(JsonModel target, string owner, string name, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        using var document = JsonDocument.ParseValue(ref reader);
-        target.AdditionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        target.AdditionalProperties[name] = document.RootElement.Clone();
+        var extras = target.AdditionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (!options.AllowDuplicateProperties && extras.ContainsKey(name))
+        {
+            throw Duplicate(owner, name);
+        }
+
+        extras[name] = JsonSerializer.Deserialize(ref reader, Info<JsonElement>(options));
     }
+
+    /// <summary>Fails for a member seen before, unless <paramref name="options"/> allow duplicate properties.</summary>
+    public static void Once(ref bool seen, string owner, string name, JsonSerializerOptions options)
+    {
+        if (seen && !options.AllowDuplicateProperties)
+        {
+            throw Duplicate(owner, name);
+        }
+
+        seen = true;
+    }
+
+    private static JsonException Duplicate(string owner, string name) =>
+        new($"'{owner}.{name}' is given twice. A body must not give a member twice: a gateway would check one value while the server uses the other.");
 
     /// <summary>
     /// A nested deserialization reports paths relative to its own root ("$[0]"). This turns such an exception into
@@ -149,12 +171,14 @@ internal sealed class AudioVoiceConverter : JsonConverter<AudioVoice>
         }
 
         string? id = null;
+        var seenId = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString();
             reader.Read();
             if (name == "id")
             {
+                UnionJson.Once(ref seenId, "voice", "id", options);
                 id = UnionJson.ReadString(ref reader, "voice.id");
             }
             else
@@ -186,6 +210,7 @@ internal sealed class ToolChoiceConverter : JsonConverter<ToolChoice>
         }
 
         var choice = new ToolChoice();
+        bool seenType = false, seenFunction = false, seenCustom = false, seenAllowed = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
@@ -202,19 +227,23 @@ internal sealed class ToolChoiceConverter : JsonConverter<ToolChoice>
                 switch (name)
                 {
                     case "type":
+                        UnionJson.Once(ref seenType, "tool_choice", name, options);
                         choice.Type = UnionJson.ReadString(ref reader, "tool_choice.type");
                         break;
                     case "function":
+                        UnionJson.Once(ref seenFunction, "tool_choice", name, options);
                         choice.Function = JsonSerializer.Deserialize(ref reader, UnionJson.Info<NamedTool>(options));
                         break;
                     case "custom":
+                        UnionJson.Once(ref seenCustom, "tool_choice", name, options);
                         choice.Custom = JsonSerializer.Deserialize(ref reader, UnionJson.Info<NamedTool>(options));
                         break;
                     case "allowed_tools":
+                        UnionJson.Once(ref seenAllowed, "tool_choice", name, options);
                         choice.AllowedTools = JsonSerializer.Deserialize(ref reader, UnionJson.Info<AllowedTools>(options));
                         break;
                     default:
-                        UnionJson.AddExtra(choice, name, ref reader);
+                        UnionJson.AddExtra(choice, "tool_choice", name, ref reader, options);
                         break;
                 }
             }
@@ -247,17 +276,26 @@ internal sealed class FunctionCallOptionConverter : JsonConverter<FunctionCallOp
         }
 
         var option = new FunctionCallOption();
+        var seenName = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             reader.Read();
             if (name == "name")
             {
+                UnionJson.Once(ref seenName, "function_call", name, options);
                 option.Name = UnionJson.ReadString(ref reader, "function_call.name");
             }
             else
             {
-                UnionJson.AddExtra(option, name, ref reader);
+                try
+                {
+                    UnionJson.AddExtra(option, "function_call", name, ref reader, options);
+                }
+                catch (JsonException ex) when (ex.Path is not null)
+                {
+                    throw UnionJson.Rebase(ex, "function_call." + name);
+                }
             }
         }
 
