@@ -53,6 +53,28 @@ public class MalformedJsonTests
         FluentActions.Invoking(() => CreateChatCompletionRequest.FromJson(new MemoryStream(Encoding.UTF8.GetBytes(json)))).Should().Throw<JsonException>();
     }
 
+    [TestCase("""{"temperature":"hot"}""", "$.temperature", "temperature must be a number or null, but is the string \"hot\".")]
+    [TestCase("""{"n":1.5}""", "$.n", "n must be an integer from -2147483648 to 2147483647, or null, but is the number 1.5.")]
+    [TestCase("""{"stream":"yes"}""", "$.stream", "stream must be true, false or null, but is the string \"yes\".")]
+    [TestCase("""{"messages":{}}""", "$.messages", "messages must be an array or null, but is an object.")]
+    [TestCase("""{"messages":[{"role":"robot"}]}""", "$.messages[0]", "messages[0].role must be one of developer, system, user, assistant, tool, function, but is the string \"robot\".")]
+    [TestCase("""{"messages":[{"content":"x"}]}""", "$.messages[0]", "messages[0] has no 'role'; a message needs one of developer, system, user, assistant, tool, function.")]
+    [TestCase("""{"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":5}}]}]}""", "$.messages[0].content[0].image_url.url", "messages[0].content[0].image_url.url must be a string or null, but is the number 5.")]
+    [TestCase("""{"logit_bias":{"50256":-1.5}}""", "$.logit_bias.50256", "logit_bias.50256 must be an integer (a bias from -100 to 100), but is the number -1.5.")]
+    [TestCase("""{"stop":["a",1]}""", "$.stop[1]", "stop[1] must be a string (a stop sequence), but is the number 1.")]
+    [TestCase("""{"model":"m","model":"n"}""", "$.model", "model is given twice. A body must not give a member twice*")]
+    [TestCase("""{"tools":[{"type":"function","$id":"1"}]}""", "$.tools[0].$id", "tools[0].$id is not allowed: member names starting with '$' are reserved*")]
+    [TestCase("null", "$", "The request body is JSON null; expected an object with 'model' and 'messages'.")]
+    [TestCase("[]", "$", "The request body must be a JSON object with 'model' and 'messages', but is an array.")]
+    [TestCase("""{"x":[1,}""", "$.x", "Cannot read x: * LineNumber: 0 | BytePositionInLine: 8.")]
+    public void Messages_name_the_member_the_value_and_what_is_allowed(string json, string path, string message)
+    {
+        var act = () => CreateChatCompletionRequest.FromJson(json);
+
+        var exception = act.Should().Throw<JsonException>().WithMessage(message).Which;
+        exception.Path.Should().Be(path);
+    }
+
     [Test]
     public void Invalid_utf8_is_a_JsonException()
     {

@@ -892,7 +892,7 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
         var body = BodyBuffer.FromString(json, limits);
         try
         {
-            return ChatJson.Read(body.Span, limits);
+            return RequestReader.Read(body.Span, limits);
         }
         finally
         {
@@ -918,7 +918,7 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     /// (or the limit, and how to raise it).
     /// </exception>
     public static CreateChatCompletionRequest FromJson(ReadOnlySpan<byte> utf8Json, ChatRequestReadOptions? options) =>
-        ChatJson.Read(utf8Json, options ?? ChatRequestReadOptions.Default);
+        RequestReader.Read(utf8Json, options ?? ChatRequestReadOptions.Default);
 
     /// <summary>
     /// Parses a UTF-8 request body from a stream within the <see cref="ChatRequestReadOptions.Default"/> limits.
@@ -951,7 +951,7 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
         var body = BodyBuffer.FromStream(utf8Json, limits);
         try
         {
-            return ChatJson.Read(body.Span, limits);
+            return RequestReader.Read(body.Span, limits);
         }
         finally
         {
@@ -993,7 +993,7 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
         var body = await BodyBuffer.FromStreamAsync(utf8Json, limits, cancellationToken).ConfigureAwait(false);
         try
         {
-            return ChatJson.Read(body.Span, limits);
+            return RequestReader.Read(body.Span, limits);
         }
         finally
         {

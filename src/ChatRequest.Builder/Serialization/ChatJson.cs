@@ -1,15 +1,17 @@
 using System;
-using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace ChatRequest.Serialization;
 
-/// <summary>The serializer settings shared by every read and write of the request model.</summary>
+/// <summary>
+/// The serializer settings of the request model: for the builder's snapshots, for callers of the source-generated
+/// contract, and for the tests that hold the hand-written <see cref="RequestReader"/> and <see cref="RequestWriter"/> to it.
+/// </summary>
 internal static class ChatJson
 {
-    /// <summary>Deepest nesting accepted when reading (JSON Schemas in tool parameters nest).</summary>
+    /// <summary>Deepest nesting of JSON text given to the builder, and of the contract's reads: the default read limit.</summary>
     public const int MaxDepth = ChatRequestReadOptions.DefaultMaxDepth;
 
     /// <summary>Options: the source-generated context plus the modifier that keeps explicit nulls.</summary>
@@ -79,36 +81,21 @@ internal static class ChatJson
         }
     }
 
-    /// <summary>Type metadata of the request for each <see cref="ChatRequestReadOptions.MaxDepth"/> other than the default.</summary>
-    private static readonly ConcurrentDictionary<int, JsonTypeInfo<CreateChatCompletionRequest>> InfoByDepth = new();
-
-    /// <summary>Parses a whole body, within the limits of <paramref name="options"/>.</summary>
-    public static CreateChatCompletionRequest Read(ReadOnlySpan<byte> utf8, ChatRequestReadOptions options)
+    /// <summary>
+    /// Parses a whole body with <see cref="JsonSerializer"/> and the source-generated contract: how <c>FromJson</c> read
+    /// before <see cref="RequestReader"/>. Kept as the reference the reader is tested against.
+    /// </summary>
+    public static CreateChatCompletionRequest ReadWithContract(ReadOnlySpan<byte> utf8)
     {
-        ReadLimits.CheckLength(utf8.Length, options);
         try
         {
-            return NotNull(JsonSerializer.Deserialize(utf8, InfoFor(options.MaxDepth)));
-        }
-        catch (JsonException ex) when (ReadLimits.FindDepthViolation(utf8, options.MaxDepth, out var offset))
-        {
-            throw ReadLimits.DepthExceeded(options, ex.Path, offset, ex);
+            return NotNull(JsonSerializer.Deserialize(utf8, RequestInfo));
         }
         catch (Exception ex) when (IsModelMismatch(ex))
         {
             throw Wrap(ex);
         }
     }
-
-    private static JsonTypeInfo<CreateChatCompletionRequest> InfoFor(int maxDepth) =>
-        maxDepth == MaxDepth
-            ? RequestInfo
-            : InfoByDepth.GetOrAdd(maxDepth, static depth =>
-            {
-                var options = new JsonSerializerOptions(Options) { MaxDepth = depth };
-                options.MakeReadOnly();
-                return (JsonTypeInfo<CreateChatCompletionRequest>)options.GetTypeInfo(typeof(CreateChatCompletionRequest));
-            });
 
     public static CreateChatCompletionRequest NotNull(CreateChatCompletionRequest? request) =>
         request ?? throw new JsonException("The request body is JSON null; expected an object with 'model' and 'messages'.", "$", null, null);
