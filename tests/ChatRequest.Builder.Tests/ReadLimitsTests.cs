@@ -134,6 +134,21 @@ public class ReadLimitsTests
     }
 
     [Test]
+    public void A_body_deeper_than_the_default_can_be_compared_copied_and_validated()
+    {
+        var schema = string.Concat(Enumerable.Repeat("{\"a\":", 900)) + "1" + new string('}', 900);
+        var json = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":"
+            + schema + "}}]}";
+        var deep = new ChatRequestReadOptions { MaxDepth = 1000 };
+
+        var request = CreateChatCompletionRequest.FromJson(json, deep);
+
+        request.Equals(CreateChatCompletionRequest.FromJson(json, deep)).Should().BeTrue();
+        request.ToBuilder().Build().ToJson().Should().Be(json);
+        request.Validate().Should().BeEmpty();
+    }
+
+    [Test]
     public void A_syntax_error_above_the_depth_limit_is_not_called_a_depth_error()
     {
         var body = "{\"model\":\"m\",\"x\":[[[}" + new string('[', 100);

@@ -1021,7 +1021,9 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
             return true;
         }
 
-        return JsonNode.DeepEquals(JsonNode.Parse(ToUtf8Bytes()), JsonNode.Parse(other.ToUtf8Bytes()));
+        return JsonNode.DeepEquals(
+            JsonNode.Parse(ToUtf8Bytes(), documentOptions: ChatJson.CompareOptions),
+            JsonNode.Parse(other.ToUtf8Bytes(), documentOptions: ChatJson.CompareOptions));
     }
 
     /// <inheritdoc />

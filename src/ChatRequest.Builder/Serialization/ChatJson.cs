@@ -17,6 +17,18 @@ internal static class ChatJson
     /// <summary>Options: the source-generated context plus the modifier that keeps explicit nulls.</summary>
     public static readonly JsonSerializerOptions Options = CreateOptions();
 
+    /// <summary>
+    /// Nesting any model object may have: a body read with the highest <see cref="ChatRequestReadOptions.MaxDepth"/>,
+    /// plus room for the request around a value. Used where the library handles what it has already read or built.
+    /// </summary>
+    public const int ModelMaxDepth = ChatRequestReadOptions.MaxDepthCeiling + 16;
+
+    /// <summary><see cref="Options"/> for copying model objects the library holds (builder snapshots), at any depth a body may have.</summary>
+    public static readonly JsonSerializerOptions CopyOptions = CreateCopyOptions();
+
+    /// <summary>Document options for comparing bodies the library wrote.</summary>
+    public static readonly JsonDocumentOptions CompareOptions = new() { MaxDepth = ModelMaxDepth };
+
     public static readonly JsonTypeInfo<CreateChatCompletionRequest> RequestInfo =
         (JsonTypeInfo<CreateChatCompletionRequest>)Options.GetTypeInfo(typeof(CreateChatCompletionRequest));
 
@@ -37,6 +49,13 @@ internal static class ChatJson
             // A gateway must not validate one value while the server reads another.
             AllowDuplicateProperties = false,
         };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static JsonSerializerOptions CreateCopyOptions()
+    {
+        var options = new JsonSerializerOptions(Options) { MaxDepth = ModelMaxDepth };
         options.MakeReadOnly();
         return options;
     }

@@ -8,11 +8,11 @@ namespace ChatRequest.Serialization;
 /// </summary>
 internal static class Snapshot
 {
-    public static JsonElement Freeze<T>(T value) => JsonSerializer.SerializeToElement(value, UnionJson.Info<T>(ChatJson.Options));
+    public static JsonElement Freeze<T>(T value) => JsonSerializer.SerializeToElement(value, UnionJson.Info<T>(ChatJson.CopyOptions));
 
     /// <summary>Makes <paramref name="target"/> a fresh copy of the frozen request.</summary>
     public static void ThawInto(CreateChatCompletionRequest target, JsonElement frozen) =>
         target.AdoptFrom(Thaw<CreateChatCompletionRequest>(frozen));
 
-    public static T Thaw<T>(JsonElement frozen) => JsonSerializer.Deserialize(frozen, UnionJson.Info<T>(ChatJson.Options))!;
+    public static T Thaw<T>(JsonElement frozen) => JsonSerializer.Deserialize(frozen, UnionJson.Info<T>(ChatJson.CopyOptions))!;
 }
