@@ -329,10 +329,7 @@ internal ref partial struct RequestReader
 
     // ---- Choices -------------------------------------------------------------------------------------------------
 
-    /// <summary>
-    /// <c>tool_choice</c>: a mode string, or an object. Inside the object, a null <c>function</c>, <c>custom</c> or
-    /// <c>allowed_tools</c> is read as absent (as its converter always has), and <c>type</c> must be a string.
-    /// </summary>
+    /// <summary><c>tool_choice</c>: a mode string, or an object whose members may be null (recorded, as everywhere).</summary>
     private ToolChoice? ToolChoiceValue(JsonModel owner)
     {
         switch (_r.TokenType)
@@ -365,24 +362,16 @@ internal ref partial struct RequestReader
             switch (id)
             {
                 case 0:
-                    choice.Type = RequiredString();
+                    choice.Type = String(choice, "type");
                     break;
                 case 1:
-                    choice.Function = NamedToolOrNull();
+                    choice.Function = ObjectOrNull(choice, "function") ? NamedToolValue() : null;
                     break;
                 case 2:
-                    choice.Custom = NamedToolOrNull();
+                    choice.Custom = ObjectOrNull(choice, "custom") ? NamedToolValue() : null;
                     break;
                 default:
-                    if (_r.TokenType == JsonTokenType.StartObject)
-                    {
-                        choice.AllowedTools = AllowedToolsValue();
-                    }
-                    else if (_r.TokenType != JsonTokenType.Null)
-                    {
-                        throw Mismatch("an object or null");
-                    }
-
+                    choice.AllowedTools = ObjectOrNull(choice, "allowed_tools") ? AllowedToolsValue() : null;
                     break;
             }
 
@@ -393,18 +382,8 @@ internal ref partial struct RequestReader
         return choice;
     }
 
-    private NamedTool? NamedToolOrNull()
+    private NamedTool NamedToolValue()
     {
-        if (_r.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (_r.TokenType != JsonTokenType.StartObject)
-        {
-            throw Mismatch("an object with 'name', or null");
-        }
-
         var tool = new NamedTool();
         var seen = false;
         while (NextMember())

@@ -215,6 +215,22 @@ internal sealed class ToolChoiceConverter : JsonConverter<ToolChoice>
         {
             var name = reader.GetString()!;
             reader.Read();
+            switch (name)
+            {
+                case "type":
+                    UnionJson.Once(ref seenType, "tool_choice", name, options);
+                    break;
+                case "function":
+                    UnionJson.Once(ref seenFunction, "tool_choice", name, options);
+                    break;
+                case "custom":
+                    UnionJson.Once(ref seenCustom, "tool_choice", name, options);
+                    break;
+                case "allowed_tools":
+                    UnionJson.Once(ref seenAllowed, "tool_choice", name, options);
+                    break;
+            }
+
             if (reader.TokenType == JsonTokenType.Null && name is "type" or "function" or "custom" or "allowed_tools")
             {
                 // Kept and written back, as explicit nulls are everywhere else.
@@ -227,19 +243,15 @@ internal sealed class ToolChoiceConverter : JsonConverter<ToolChoice>
                 switch (name)
                 {
                     case "type":
-                        UnionJson.Once(ref seenType, "tool_choice", name, options);
                         choice.Type = UnionJson.ReadString(ref reader, "tool_choice.type");
                         break;
                     case "function":
-                        UnionJson.Once(ref seenFunction, "tool_choice", name, options);
                         choice.Function = JsonSerializer.Deserialize(ref reader, UnionJson.Info<NamedTool>(options));
                         break;
                     case "custom":
-                        UnionJson.Once(ref seenCustom, "tool_choice", name, options);
                         choice.Custom = JsonSerializer.Deserialize(ref reader, UnionJson.Info<NamedTool>(options));
                         break;
                     case "allowed_tools":
-                        UnionJson.Once(ref seenAllowed, "tool_choice", name, options);
                         choice.AllowedTools = JsonSerializer.Deserialize(ref reader, UnionJson.Info<AllowedTools>(options));
                         break;
                     default:
