@@ -342,6 +342,28 @@ public class DocsSnippetTests
     }
 
     [Test]
+    public async Task Read_limits()
+    {
+        using Stream requestBody = new MemoryStream(Encoding.UTF8.GetBytes("""{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}"""));
+        var cancellationToken = CancellationToken.None;
+
+        #region read-limits
+        // Shared by every request: the options cannot change once made.
+        var limits = new ChatRequestReadOptions { MaxBytes = 4 * 1024 * 1024, MaxDepth = 32 };
+
+        CreateChatCompletionRequest incoming = await CreateChatCompletionRequest.FromJsonAsync(requestBody, limits, cancellationToken);
+        // A body over 4 MiB, or nested deeper than 32 levels, is a JsonException that names the limit:
+        // "The request body is larger than ChatRequestReadOptions.MaxBytes allows: the limit is 4,194,304 bytes (4 MiB), ..."
+        #endregion
+
+        incoming.Model.Should().Be("gpt-4o");
+        var tooLarge = new MemoryStream(new byte[(4 * 1024 * 1024) + 1]);
+        await FluentActions.Awaiting(() => CreateChatCompletionRequest.FromJsonAsync(tooLarge, limits, cancellationToken))
+            .Should().ThrowAsync<JsonException>()
+            .WithMessage("The request body is larger than ChatRequestReadOptions.MaxBytes allows: the limit is 4,194,304 bytes (4 MiB), *");
+    }
+
+    [Test]
     public void Continue_a_parsed_request()
     {
         var incoming = CreateChatCompletionRequest.FromJson("""{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}],"top_k":40}""");

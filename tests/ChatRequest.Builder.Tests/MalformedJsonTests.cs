@@ -54,6 +54,28 @@ public class MalformedJsonTests
         FluentActions.Invoking(() => CreateChatCompletionRequest.FromJson(new MemoryStream(Encoding.UTF8.GetBytes(json)))).Should().Throw<JsonException>();
     }
 
+    [TestCase("""{"temperature":"hot"}""", "$.temperature", "temperature must be a number or null, but is the string \"hot\".")]
+    [TestCase("""{"n":1.5}""", "$.n", "n must be an integer from -2147483648 to 2147483647, or null, but is the number 1.5.")]
+    [TestCase("""{"stream":"yes"}""", "$.stream", "stream must be true, false or null, but is the string \"yes\".")]
+    [TestCase("""{"messages":{}}""", "$.messages", "messages must be an array or null, but is an object.")]
+    [TestCase("""{"messages":[{"role":"robot"}]}""", "$.messages[0]", "messages[0].role must be one of developer, system, user, assistant, tool, function, but is the string \"robot\".")]
+    [TestCase("""{"messages":[{"content":"x"}]}""", "$.messages[0]", "messages[0] has no 'role'; a message needs one of developer, system, user, assistant, tool, function.")]
+    [TestCase("""{"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":5}}]}]}""", "$.messages[0].content[0].image_url.url", "messages[0].content[0].image_url.url must be a string or null, but is the number 5.")]
+    [TestCase("""{"logit_bias":{"50256":-1.5}}""", "$.logit_bias.50256", "logit_bias.50256 must be an integer (a bias from -100 to 100), but is the number -1.5.")]
+    [TestCase("""{"stop":["a",1]}""", "$.stop[1]", "stop[1] must be a string (a stop sequence), but is the number 1.")]
+    [TestCase("""{"model":"m","model":"n"}""", "$.model", "model is given twice. A body must not give a member twice*")]
+    [TestCase("""{"tools":[{"type":"function","$id":"1"}]}""", "$.tools[0].$id", "tools[0].$id is not allowed: member names starting with '$' are reserved*")]
+    [TestCase("null", "$", "The request body is JSON null; expected an object with 'model' and 'messages'.")]
+    [TestCase("[]", "$", "The request body must be a JSON object with 'model' and 'messages', but is an array.")]
+    [TestCase("""{"x":[1,}""", "$.x", "Cannot read x: * LineNumber: 0 | BytePositionInLine: 8.")]
+    public void Messages_name_the_member_the_value_and_what_is_allowed(string json, string path, string message)
+    {
+        var act = () => CreateChatCompletionRequest.FromJson(json);
+
+        var exception = act.Should().Throw<JsonException>().WithMessage(message).Which;
+        exception.Path.Should().Be(path);
+    }
+
     [Test]
     public void Invalid_utf8_is_a_JsonException()
     {
@@ -146,6 +168,32 @@ public class MalformedJsonTests
             .Message(new UserMessage { Content = "x", AdditionalProperties = new Dictionary<string, JsonElement> { ["a"] = JsonElement.Parse(Schema) } }).Build();
 
         CreateChatCompletionRequest.FromJson(request.ToJson()).ToJson().Should().Be(request.ToJson());
+    }
+
+    [TestCase("""{"tool_choice":{"type":"function","type":"custom"}}""", "$.tool_choice")]
+    [TestCase("""{"tool_choice":{"function":{"name":"a"},"function":null}}""", "$.tool_choice")]
+    [TestCase("""{"tool_choice":{"x":1,"x":2}}""", "$.tool_choice")]
+    [TestCase("""{"tool_choice":{"x":{"a":1,"a":2}}}""", "$.tool_choice", "*Duplicate property 'a'*")]
+    [TestCase("""{"function_call":{"name":"a","name":"b"}}""", "$.function_call")]
+    [TestCase("""{"function_call":{"name":"a","x":[{"b":1,"b":2}]}}""", "$.function_call", "*Duplicate property 'b'*")]
+    [TestCase("""{"audio":{"voice":{"id":"a","id":"b"}}}""", "$.audio.voice")]
+    public void Duplicate_members_are_rejected_in_string_or_object_members_too(string json, string path, string message = "*is given twice*")
+    {
+        var act = () => CreateChatCompletionRequest.FromJson(json);
+
+        act.Should().Throw<JsonException>().WithMessage(message).Which.Path.Should().StartWith(path);
+    }
+
+    [Test]
+    public void The_public_context_keeps_its_options_choice_on_duplicates()
+    {
+        // Callers who use ChatJsonContext directly keep the serializer's default: the last of two members wins.
+        var info = ChatRequest.Serialization.ChatJsonContext.Default.Options.GetTypeInfo(typeof(ToolChoice));
+
+        var choice = (ToolChoice)JsonSerializer.Deserialize("""{"type":"function","type":"custom","x":1,"x":2}""", info)!;
+
+        choice.Type.Should().Be("custom");
+        choice.AdditionalProperties!["x"].GetInt32().Should().Be(2);
     }
 
     [Test]

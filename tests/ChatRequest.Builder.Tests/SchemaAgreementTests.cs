@@ -45,7 +45,7 @@ public class SchemaAgreementTests
         new("a function message needs name", "§4", true, """{"messages":[{"role":"user","content":"x"},{"role":"function","content":"x"}]}""", "CHAT106 error at messages[1].name"),
         new("a content part array has at least 1 item", "R17", true, """{"messages":[{"role":"user","content":[]}]}""", "CHAT105 error at messages[0].content"),
         new("system messages take text parts only", "R17", true, """{"messages":[{"role":"system","content":[{"type":"image_url","image_url":{"url":"https://x.test/a.png"}}]},{"role":"user","content":"x"}]}""", "CHAT107 error at messages[0].content[0].type"),
-        new("a part type is one of the five", "§4", true, """{"messages":[{"role":"user","content":[{"type":"video","video":{}}]}]}""", "JsonException at $.messages[0].content"),
+        new("a part type is one of the five", "§4", true, """{"messages":[{"role":"user","content":[{"type":"video","video":{}}]}]}""", "JsonException at $.messages[0].content[0]"),
         new("a text part needs text", "§4", true, """{"messages":[{"role":"user","content":[{"type":"text"}]}]}""", "CHAT106 error at messages[0].content[0].text"),
         new("image_url.url is required", "R26", true, """{"messages":[{"role":"user","content":[{"type":"image_url","image_url":{}}]}]}""", "CHAT106 error at messages[0].content[0].image_url.url"),
         new("image_url.url is a URI (format: uri)", "R26", true, """{"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"not a url"}}]}]}""", "CHAT107 error at messages[0].content[0].image_url.url"),

@@ -864,70 +864,140 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
 
     // ---- JSON in -------------------------------------------------------------------------------------------
 
-    /// <summary>Parses a request body. Members the model does not know are kept.</summary>
+    /// <summary>
+    /// Parses a request body within the <see cref="ChatRequestReadOptions.Default"/> limits (64 levels of nesting,
+    /// 64 MiB). Members the model does not know are kept.
+    /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
-    /// <exception cref="JsonException">The text is not JSON, or a member has the wrong type; the message names its path.</exception>
-    public static CreateChatCompletionRequest FromJson(string json)
+    /// <exception cref="JsonException">The text is not JSON, a member has the wrong type, or the body is beyond a limit; the message names its path.</exception>
+    public static CreateChatCompletionRequest FromJson(string json) => FromJson(json, null);
+
+    /// <summary>Parses a request body within the given limits. Members the model does not know are kept.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="options">The limits; null for <see cref="ChatRequestReadOptions.Default"/>.</param>
+    /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
+    /// <exception cref="JsonException">
+    /// The text is not JSON, a member has the wrong type, or the body is beyond a limit; the message names its path
+    /// (or the limit, and how to raise it).
+    /// </exception>
+    public static CreateChatCompletionRequest FromJson(string json, ChatRequestReadOptions? options)
     {
         if (json is null)
         {
             throw new ArgumentNullException(nameof(json));
         }
 
-        return ChatJson.Read(() => JsonSerializer.Deserialize(json, ChatJson.RequestInfo));
-    }
-
-    /// <summary>Parses a UTF-8 request body. Members the model does not know are kept.</summary>
-    /// <param name="utf8Json">The UTF-8 JSON bytes.</param>
-    /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
-    /// <exception cref="JsonException">The bytes are not JSON, or a member has the wrong type; the message names its path.</exception>
-    public static CreateChatCompletionRequest FromJson(ReadOnlySpan<byte> utf8Json)
-    {
+        var limits = options ?? ChatRequestReadOptions.Default;
+        var body = BodyBuffer.FromString(json, limits);
         try
         {
-            return ChatJson.NotNull(JsonSerializer.Deserialize(utf8Json, ChatJson.RequestInfo));
+            return RequestReader.Read(body.Span, limits);
         }
-        catch (Exception ex) when (ChatJson.IsModelMismatch(ex))
+        finally
         {
-            throw ChatJson.Wrap(ex);
+            body.Dispose();
         }
     }
 
-    /// <summary>Parses a UTF-8 request body from a stream. Members the model does not know are kept.</summary>
+    /// <summary>
+    /// Parses a UTF-8 request body within the <see cref="ChatRequestReadOptions.Default"/> limits. Members the model
+    /// does not know are kept.
+    /// </summary>
+    /// <param name="utf8Json">The UTF-8 JSON bytes.</param>
+    /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
+    /// <exception cref="JsonException">The bytes are not JSON, a member has the wrong type, or the body is beyond a limit; the message names its path.</exception>
+    public static CreateChatCompletionRequest FromJson(ReadOnlySpan<byte> utf8Json) => FromJson(utf8Json, null);
+
+    /// <summary>Parses a UTF-8 request body within the given limits. Members the model does not know are kept.</summary>
+    /// <param name="utf8Json">The UTF-8 JSON bytes.</param>
+    /// <param name="options">The limits; null for <see cref="ChatRequestReadOptions.Default"/>.</param>
+    /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
+    /// <exception cref="JsonException">
+    /// The bytes are not JSON, a member has the wrong type, or the body is beyond a limit; the message names its path
+    /// (or the limit, and how to raise it).
+    /// </exception>
+    public static CreateChatCompletionRequest FromJson(ReadOnlySpan<byte> utf8Json, ChatRequestReadOptions? options) =>
+        RequestReader.Read(utf8Json, options ?? ChatRequestReadOptions.Default);
+
+    /// <summary>
+    /// Parses a UTF-8 request body from a stream within the <see cref="ChatRequestReadOptions.Default"/> limits.
+    /// Members the model does not know are kept.
+    /// </summary>
     /// <param name="utf8Json">The stream, read to its end.</param>
     /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
-    /// <exception cref="JsonException">The stream is not JSON, or a member has the wrong type; the message names its path.</exception>
-    public static CreateChatCompletionRequest FromJson(Stream utf8Json)
+    /// <exception cref="JsonException">The stream is not JSON, a member has the wrong type, or the body is beyond a limit; the message names its path.</exception>
+    public static CreateChatCompletionRequest FromJson(Stream utf8Json) => FromJson(utf8Json, null);
+
+    /// <summary>
+    /// Parses a UTF-8 request body from a stream within the given limits. Members the model does not know are kept.
+    /// The stream is read only until it passes <see cref="ChatRequestReadOptions.MaxBytes"/>.
+    /// </summary>
+    /// <param name="utf8Json">The stream, read to its end.</param>
+    /// <param name="options">The limits; null for <see cref="ChatRequestReadOptions.Default"/>.</param>
+    /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
+    /// <exception cref="JsonException">
+    /// The stream is not JSON, a member has the wrong type, or the body is beyond a limit; the message names its path
+    /// (or the limit, and how to raise it).
+    /// </exception>
+    public static CreateChatCompletionRequest FromJson(Stream utf8Json, ChatRequestReadOptions? options)
     {
         if (utf8Json is null)
         {
             throw new ArgumentNullException(nameof(utf8Json));
         }
 
-        return ChatJson.Read(() => JsonSerializer.Deserialize(utf8Json, ChatJson.RequestInfo));
+        var limits = options ?? ChatRequestReadOptions.Default;
+        var body = BodyBuffer.FromStream(utf8Json, limits);
+        try
+        {
+            return RequestReader.Read(body.Span, limits);
+        }
+        finally
+        {
+            body.Dispose();
+        }
     }
 
-    /// <summary>Parses a UTF-8 request body from a stream asynchronously. Members the model does not know are kept.</summary>
+    /// <summary>
+    /// Parses a UTF-8 request body from a stream asynchronously, within the <see cref="ChatRequestReadOptions.Default"/>
+    /// limits. Members the model does not know are kept.
+    /// </summary>
     /// <param name="utf8Json">The stream, read to its end.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
-    /// <exception cref="JsonException">The stream is not JSON, or a member has the wrong type; the message names its path.</exception>
-    public static async Task<CreateChatCompletionRequest> FromJsonAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    /// <exception cref="JsonException">The stream is not JSON, a member has the wrong type, or the body is beyond a limit; the message names its path.</exception>
+    public static Task<CreateChatCompletionRequest> FromJsonAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
+        FromJsonAsync(utf8Json, null, cancellationToken);
+
+    /// <summary>
+    /// Parses a UTF-8 request body from a stream asynchronously, within the given limits. Members the model does not
+    /// know are kept. The stream is read only until it passes <see cref="ChatRequestReadOptions.MaxBytes"/>.
+    /// </summary>
+    /// <param name="utf8Json">The stream, read to its end.</param>
+    /// <param name="options">The limits; null for <see cref="ChatRequestReadOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The request; call <see cref="Validate"/> to check it.</returns>
+    /// <exception cref="JsonException">
+    /// The stream is not JSON, a member has the wrong type, or the body is beyond a limit; the message names its path
+    /// (or the limit, and how to raise it).
+    /// </exception>
+    public static async Task<CreateChatCompletionRequest> FromJsonAsync(Stream utf8Json, ChatRequestReadOptions? options, CancellationToken cancellationToken = default)
     {
         if (utf8Json is null)
         {
             throw new ArgumentNullException(nameof(utf8Json));
         }
 
+        var limits = options ?? ChatRequestReadOptions.Default;
+        var body = await BodyBuffer.FromStreamAsync(utf8Json, limits, cancellationToken).ConfigureAwait(false);
         try
         {
-            var request = await JsonSerializer.DeserializeAsync(utf8Json, ChatJson.RequestInfo, cancellationToken).ConfigureAwait(false);
-            return ChatJson.NotNull(request);
+            return RequestReader.Read(body.Span, limits);
         }
-        catch (Exception ex) when (ChatJson.IsModelMismatch(ex))
+        finally
         {
-            throw ChatJson.Wrap(ex);
+            body.Dispose();
         }
     }
 
@@ -951,7 +1021,9 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
             return true;
         }
 
-        return JsonNode.DeepEquals(JsonNode.Parse(ToUtf8Bytes()), JsonNode.Parse(other.ToUtf8Bytes()));
+        return JsonNode.DeepEquals(
+            JsonNode.Parse(ToUtf8Bytes(), documentOptions: ChatJson.CompareOptions),
+            JsonNode.Parse(other.ToUtf8Bytes(), documentOptions: ChatJson.CompareOptions));
     }
 
     /// <inheritdoc />

@@ -32,6 +32,12 @@ public sealed class MessageContent
         Parts = new List<ContentPart>(parts);
     }
 
+    /// <summary>Content made of parts that takes over <paramref name="parts"/> (a list made for it by the reader).</summary>
+    internal MessageContent(List<ContentPart> parts, bool owned)
+    {
+        Parts = owned ? parts : new List<ContentPart>(parts);
+    }
+
     /// <summary>The text, when the content is a JSON string; otherwise null.</summary>
     public string? Text { get; }
 

@@ -37,6 +37,12 @@ public sealed class StopSequences
         IsSingleString = true;
     }
 
+    /// <summary>A list of stop sequences that takes over <paramref name="sequences"/> (a list made for it by the reader).</summary>
+    internal StopSequences(List<string> sequences, bool owned)
+    {
+        Sequences = owned ? sequences : new List<string>(sequences);
+    }
+
     /// <summary>The sequences.</summary>
     public IList<string> Sequences { get; }
 

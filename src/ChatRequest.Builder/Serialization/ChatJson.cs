@@ -5,14 +5,29 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace ChatRequest.Serialization;
 
-/// <summary>The serializer settings shared by every read and write of the request model.</summary>
+/// <summary>
+/// The serializer settings of the request model: for the builder's snapshots, for callers of the source-generated
+/// contract, and for the tests that hold the hand-written <see cref="RequestReader"/> and <see cref="RequestWriter"/> to it.
+/// </summary>
 internal static class ChatJson
 {
-    /// <summary>Deepest nesting accepted when reading (JSON Schemas in tool parameters nest).</summary>
-    public const int MaxDepth = 64;
+    /// <summary>Deepest nesting of JSON text given to the builder, and of the contract's reads: the default read limit.</summary>
+    public const int MaxDepth = ChatRequestReadOptions.DefaultMaxDepth;
 
     /// <summary>Options: the source-generated context plus the modifier that keeps explicit nulls.</summary>
     public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    /// <summary>
+    /// Nesting any model object may have: a body read with the highest <see cref="ChatRequestReadOptions.MaxDepth"/>,
+    /// plus room for the request around a value. Used where the library handles what it has already read or built.
+    /// </summary>
+    public const int ModelMaxDepth = ChatRequestReadOptions.MaxDepthCeiling + 16;
+
+    /// <summary><see cref="Options"/> for copying model objects the library holds (builder snapshots), at any depth a body may have.</summary>
+    public static readonly JsonSerializerOptions CopyOptions = CreateCopyOptions();
+
+    /// <summary>Document options for comparing bodies the library wrote.</summary>
+    public static readonly JsonDocumentOptions CompareOptions = new() { MaxDepth = ModelMaxDepth };
 
     public static readonly JsonTypeInfo<CreateChatCompletionRequest> RequestInfo =
         (JsonTypeInfo<CreateChatCompletionRequest>)Options.GetTypeInfo(typeof(CreateChatCompletionRequest));
@@ -34,6 +49,13 @@ internal static class ChatJson
             // A gateway must not validate one value while the server reads another.
             AllowDuplicateProperties = false,
         };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static JsonSerializerOptions CreateCopyOptions()
+    {
+        var options = new JsonSerializerOptions(Options) { MaxDepth = ModelMaxDepth };
         options.MakeReadOnly();
         return options;
     }
@@ -78,11 +100,15 @@ internal static class ChatJson
         }
     }
 
-    public static CreateChatCompletionRequest Read(Func<CreateChatCompletionRequest?> read)
+    /// <summary>
+    /// Parses a whole body with <see cref="JsonSerializer"/> and the source-generated contract: how <c>FromJson</c> read
+    /// before <see cref="RequestReader"/>. Kept as the reference the reader is tested against.
+    /// </summary>
+    public static CreateChatCompletionRequest ReadWithContract(ReadOnlySpan<byte> utf8)
     {
         try
         {
-            return NotNull(read());
+            return NotNull(JsonSerializer.Deserialize(utf8, RequestInfo));
         }
         catch (Exception ex) when (IsModelMismatch(ex))
         {

@@ -5,8 +5,9 @@ namespace ChatRequest.Serialization;
 
 /// <summary>
 /// Writes the request model as JSON by hand, with pre-encoded member names: the fast path behind
-/// <see cref="CreateChatCompletionRequest.ToJson"/> and <c>WriteTo</c>. Reading stays with the source-generated
-/// contract (<see cref="ChatJsonContext"/>); a test proves both give the same JSON for every kind of member.
+/// <see cref="CreateChatCompletionRequest.ToJson"/> and <c>WriteTo</c>. Its counterpart for reading is
+/// <see cref="RequestReader"/>; tests prove both agree with the source-generated contract (<see cref="ChatJsonContext"/>)
+/// for every kind of member.
 /// </summary>
 /// <remarks>
 /// Every object: known members in a fixed order, unset members skipped unless they were an explicit JSON null in a

@@ -9,7 +9,7 @@ namespace ChatRequest.Serialization;
 /// </summary>
 internal static class Snapshot
 {
-    public static JsonElement Freeze<T>(T value) => JsonSerializer.SerializeToElement(value, UnionJson.Info<T>(ChatJson.Options));
+    public static JsonElement Freeze<T>(T value) => JsonSerializer.SerializeToElement(value, UnionJson.Info<T>(ChatJson.CopyOptions));
 
     /// <summary>
     /// Freezes a caller's object. One whose JSON the reader refuses (a repeated member, e.g. an unknown member named
@@ -32,5 +32,5 @@ internal static class Snapshot
     public static void ThawInto(CreateChatCompletionRequest target, JsonElement frozen) =>
         target.AdoptFrom(Thaw<CreateChatCompletionRequest>(frozen));
 
-    public static T Thaw<T>(JsonElement frozen) => JsonSerializer.Deserialize(frozen, UnionJson.Info<T>(ChatJson.Options))!;
+    public static T Thaw<T>(JsonElement frozen) => JsonSerializer.Deserialize(frozen, UnionJson.Info<T>(ChatJson.CopyOptions))!;
 }

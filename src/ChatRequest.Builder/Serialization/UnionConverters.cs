@@ -25,12 +25,34 @@ internal static class UnionJson
         _ => token.ToString(),
     };
 
-    public static void AddExtra(JsonModel target, string name, ref Utf8JsonReader reader)
+    /// <summary>
+    /// Keeps an unknown member. Unless <paramref name="options"/> allow duplicate properties, a member given twice is an
+    /// error, here and inside the value, as in every other object of the model.
+    /// </summary>
+    public static void AddExtra(JsonModel target, string owner, string name, ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        using var document = JsonDocument.ParseValue(ref reader);
-        target.AdditionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        target.AdditionalProperties[name] = document.RootElement.Clone();
+        var extras = target.AdditionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (!options.AllowDuplicateProperties && extras.ContainsKey(name))
+        {
+            throw Duplicate(owner, name);
+        }
+
+        extras[name] = JsonSerializer.Deserialize(ref reader, Info<JsonElement>(options));
     }
+
+    /// <summary>Fails for a member seen before, unless <paramref name="options"/> allow duplicate properties.</summary>
+    public static void Once(ref bool seen, string owner, string name, JsonSerializerOptions options)
+    {
+        if (seen && !options.AllowDuplicateProperties)
+        {
+            throw Duplicate(owner, name);
+        }
+
+        seen = true;
+    }
+
+    private static JsonException Duplicate(string owner, string name) =>
+        new($"'{owner}.{name}' is given twice. A body must not give a member twice: a gateway would check one value while the server uses the other.");
 
     /// <summary>
     /// A nested deserialization reports paths relative to its own root ("$[0]"). This turns such an exception into
@@ -149,12 +171,14 @@ internal sealed class AudioVoiceConverter : JsonConverter<AudioVoice>
         }
 
         string? id = null;
+        var seenId = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString();
             reader.Read();
             if (name == "id")
             {
+                UnionJson.Once(ref seenId, "voice", "id", options);
                 id = UnionJson.ReadString(ref reader, "voice.id");
             }
             else
@@ -186,10 +210,27 @@ internal sealed class ToolChoiceConverter : JsonConverter<ToolChoice>
         }
 
         var choice = new ToolChoice();
+        bool seenType = false, seenFunction = false, seenCustom = false, seenAllowed = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             reader.Read();
+            switch (name)
+            {
+                case "type":
+                    UnionJson.Once(ref seenType, "tool_choice", name, options);
+                    break;
+                case "function":
+                    UnionJson.Once(ref seenFunction, "tool_choice", name, options);
+                    break;
+                case "custom":
+                    UnionJson.Once(ref seenCustom, "tool_choice", name, options);
+                    break;
+                case "allowed_tools":
+                    UnionJson.Once(ref seenAllowed, "tool_choice", name, options);
+                    break;
+            }
+
             if (reader.TokenType == JsonTokenType.Null && name is "type" or "function" or "custom" or "allowed_tools")
             {
                 // Kept and written back, as explicit nulls are everywhere else.
@@ -214,7 +255,7 @@ internal sealed class ToolChoiceConverter : JsonConverter<ToolChoice>
                         choice.AllowedTools = JsonSerializer.Deserialize(ref reader, UnionJson.Info<AllowedTools>(options));
                         break;
                     default:
-                        UnionJson.AddExtra(choice, name, ref reader);
+                        UnionJson.AddExtra(choice, "tool_choice", name, ref reader, options);
                         break;
                 }
             }
@@ -247,17 +288,26 @@ internal sealed class FunctionCallOptionConverter : JsonConverter<FunctionCallOp
         }
 
         var option = new FunctionCallOption();
+        var seenName = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             reader.Read();
             if (name == "name")
             {
+                UnionJson.Once(ref seenName, "function_call", name, options);
                 option.Name = UnionJson.ReadString(ref reader, "function_call.name");
             }
             else
             {
-                UnionJson.AddExtra(option, name, ref reader);
+                try
+                {
+                    UnionJson.AddExtra(option, "function_call", name, ref reader, options);
+                }
+                catch (JsonException ex) when (ex.Path is not null)
+                {
+                    throw UnionJson.Rebase(ex, "function_call." + name);
+                }
             }
         }
 
