@@ -156,6 +156,40 @@ public class DataHygieneTests
         ShouldNotLeak(exception.ToString(), "the exception's ToString()");
     }
 
+    /// <summary>Hostile bodies with the secret where a member name, a discriminator or a value of the wrong type sits.</summary>
+    public static IEnumerable<TestCaseData> HostileBodies()
+    {
+        var s = JsonEncodedText.Encode(Secret).ToString();
+        TestCaseData Case(string name, string json) => new TestCaseData(json).SetArgDisplayNames(name);
+
+        yield return Case("a secret role", "{\"model\":\"m\",\"messages\":[{\"role\":\"" + s + "\",\"content\":\"x\"}]}");
+        yield return Case("a secret part type", "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"" + s + "\"}]}]}");
+        yield return Case("a secret tool type", "{\"model\":\"m\",\"messages\":[],\"tools\":[{\"type\":\"" + s + "\"}]}");
+        yield return Case("a secret response_format type", "{\"model\":\"m\",\"response_format\":{\"type\":\"" + s + "\"}}");
+        yield return Case("a secret voice member", "{\"model\":\"m\",\"audio\":{\"format\":\"wav\",\"voice\":{\"" + s + "\":1}}}");
+        yield return Case("a secret string for a number", "{\"model\":\"m\",\"temperature\":\"" + s + "\"}");
+        yield return Case("a secret string for an array", "{\"model\":\"m\",\"messages\":\"" + s + "\"}");
+        yield return Case("a secret member name twice", "{\"model\":\"m\",\"" + s + "\":1,\"" + s + "\":2}");
+        yield return Case("a known member twice with secret values", "{\"model\":\"" + s + "\",\"model\":\"" + s + "\"}");
+        yield return Case("a secret logit_bias key with a bad value", "{\"model\":\"m\",\"logit_bias\":{\"" + s + "\":\"x\"}}");
+        yield return Case("a secret metadata key with a bad value", "{\"model\":\"m\",\"metadata\":{\"" + s + "\":5}}");
+        yield return Case("a body cut inside a secret", "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + s[..5000]);
+        yield return Case("an end-user id then garbage", "{\"model\":\"m\",\"user\":\"" + EndUserId + "\",\"n\":1.5}");
+        yield return Case("an end-user id of the wrong type", "{\"model\":\"m\",\"safety_identifier\":[\"" + EndUserId + "\"]}");
+    }
+
+    [TestCaseSource(nameof(HostileBodies))]
+    public void JsonException_messages_do_not_print_secrets(string json)
+    {
+        var act = () => CreateChatCompletionRequest.FromJson(json);
+
+        var exception = act.Should().Throw<JsonException>().Which;
+
+        ShouldNotLeak(exception.Message, "the JsonException message");
+        ShouldNotLeak(exception.Path, "the JsonException path");
+        ShouldNotLeak(exception.ToString(), "the JsonException's ToString()");
+    }
+
     [Test]
     public void The_check_itself_finds_a_leak()
     {

@@ -268,8 +268,14 @@ internal ref partial struct RequestReader
 
     private static void AppendMember(StringBuilder path, string name)
     {
-        var plain = true;
-        foreach (var c in name)
+        // A member name can be anything a client sent, secrets included: a long one is cut, as values are in messages.
+        var plain = name.Length <= ChatRequest.Validation.ChatRules.MaxQuotedLength;
+        if (!plain)
+        {
+            name = name.Substring(0, ChatRequest.Validation.ChatRules.MaxQuotedLength) + "…(" + name.Length.ToString(CultureInfo.InvariantCulture) + " characters)";
+        }
+
+        foreach (var c in plain ? name : string.Empty)
         {
             if (c is '.' or ' ' or '\'' or '/' or '"' or '[' or ']' or '(' or ')' or '\\' or '\t' or '\n' or '\r' or '\f' or '\b' or '\u0085' or '\u2028' or '\u2029')
             {
