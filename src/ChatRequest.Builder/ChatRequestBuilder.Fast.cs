@@ -385,7 +385,11 @@ public sealed partial class ChatRequestBuilder
     /// Writes the request straight from a chain that <see cref="ChainCheck"/> passed, in the member order of
     /// <see cref="RequestWriter"/>, so both give the same bytes.
     /// </summary>
-    internal void WriteChain(Utf8JsonWriter w)
+    internal void WriteChain(Utf8JsonWriter w) => WriteChain(new Utf8JsonSink(w));
+
+    /// <summary>Writes the request from this chain to <paramref name="w"/> (see <see cref="WriteChain(Utf8JsonWriter)"/>).</summary>
+    internal void WriteChain<TSink>(TSink w)
+        where TSink : struct, IJsonSink
     {
         using var chain = new Steps(this);
         var steps = chain.Span;
@@ -395,9 +399,9 @@ public sealed partial class ChatRequestBuilder
             throw new InvalidOperationException("Only chains of plain steps are written directly.");
         }
 
-        w.WriteStartObject();
-        w.WriteString(Names.Model, steps[0].Text);
-        w.WriteStartArray(Names.Messages);
+        w.StartObject();
+        w.String(Names.Model, steps[0].Text);
+        w.StartArray(Names.Messages);
         for (var i = 1; i < steps.Length; i++)
         {
             if (IsMessage(steps[i]._kind))
@@ -406,15 +410,27 @@ public sealed partial class ChatRequestBuilder
             }
         }
 
-        w.WriteEndArray();
+        w.EndArray();
         if (Last(steps, last, Slot.Audio) is { } audio)
         {
             var pair = (Two)audio._value!;
-            w.WriteStartObject(Names.Audio);
-            w.WritePropertyName(Names.Voice);
-            RequestWriter.VoiceValue(w, (AudioVoice)pair.A!);
-            w.WriteString(Names.Format, (string)pair.B!);
-            w.WriteEndObject();
+            w.StartObject(Names.Audio);
+            w.PropertyName(Names.Voice);
+            var voice = (AudioVoice)pair.A!;
+            if (voice.Name is { } voiceName)
+            {
+                w.StringValue(voiceName);
+            }
+            else
+            {
+                // An AudioVoice has a name or an id.
+                w.StartObject();
+                w.String(Names.Id, voice.Id!);
+                w.EndObject();
+            }
+
+            w.String(Names.Format, (string)pair.B!);
+            w.EndObject();
         }
 
         WriteNumber(w, Names.FrequencyPenalty, Last(steps, last, Slot.FrequencyPenalty));
@@ -422,13 +438,13 @@ public sealed partial class ChatRequestBuilder
         {
             if (functionCall._kind == Kind.FunctionCallMode)
             {
-                w.WriteString(Names.FunctionCall, functionCall.Text);
+                w.String(Names.FunctionCall, functionCall.Text);
             }
             else
             {
-                w.WriteStartObject(Names.FunctionCall);
-                w.WriteString(Names.Name, functionCall.Text);
-                w.WriteEndObject();
+                w.StartObject(Names.FunctionCall);
+                w.String(Names.Name, functionCall.Text);
+                w.EndObject();
             }
         }
 
@@ -440,23 +456,23 @@ public sealed partial class ChatRequestBuilder
         WriteMap(w, steps, last[(int)Slot.FirstMetadata], Kind.Metadata, Names.Metadata);
         if (Last(steps, last, Slot.Modalities) is { } modalities)
         {
-            w.WriteStartArray(Names.Modalities);
+            w.StartArray(Names.Modalities);
             foreach (var modality in (string[])modalities._value!)
             {
-                w.WriteStringValue(modality);
+                w.StringValue(modality);
             }
 
-            w.WriteEndArray();
+            w.EndArray();
         }
 
         WriteInt(w, Names.N, Last(steps, last, Slot.N));
         WriteBool(w, Names.ParallelToolCalls, Last(steps, last, Slot.ParallelToolCalls));
         if (Last(steps, last, Slot.Prediction) is { } prediction)
         {
-            w.WriteStartObject(Names.Prediction);
-            w.WriteString(Names.Type, "content");
-            w.WriteString(Names.Content, prediction.Text);
-            w.WriteEndObject();
+            w.StartObject(Names.Prediction);
+            w.String(Names.Type, "content");
+            w.String(Names.Content, prediction.Text);
+            w.EndObject();
         }
 
         WriteNumber(w, Names.PresencePenalty, Last(steps, last, Slot.PresencePenalty));
@@ -464,77 +480,77 @@ public sealed partial class ChatRequestBuilder
         if (Last(steps, last, Slot.PromptCacheOptions) is { } cache)
         {
             var pair = (Two)cache._value!;
-            w.WriteStartObject(Names.PromptCacheOptions);
+            w.StartObject(Names.PromptCacheOptions);
             if (pair.B is string ttl)
             {
-                w.WriteString(Names.Ttl, ttl);
+                w.String(Names.Ttl, ttl);
             }
 
             if (pair.A is string mode)
             {
-                w.WriteString(Names.Mode, mode);
+                w.String(Names.Mode, mode);
             }
 
-            w.WriteEndObject();
+            w.EndObject();
         }
 
         WriteString(w, Names.PromptCacheRetention, Last(steps, last, Slot.PromptCacheRetention));
         WriteString(w, Names.ReasoningEffort, Last(steps, last, Slot.ReasoningEffort));
         if (Last(steps, last, Slot.ResponseFormat) is { } format)
         {
-            w.WriteStartObject(Names.ResponseFormat);
+            w.StartObject(Names.ResponseFormat);
             switch (format._kind)
             {
                 case Kind.TextFormat:
-                    w.WriteString(Names.Type, "text");
+                    w.String(Names.Type, "text");
                     break;
                 case Kind.JsonObjectFormat:
-                    w.WriteString(Names.Type, "json_object");
+                    w.String(Names.Type, "json_object");
                     break;
                 default:
-                    w.WriteString(Names.Type, "json_schema");
-                    w.WritePropertyName(Names.JsonSchema);
+                    w.String(Names.Type, "json_schema");
+                    w.PropertyName(Names.JsonSchema);
                     WriteSpec(w, (ToolSpec)format._value!, Names.Schema, withStrict: true);
                     break;
             }
 
-            w.WriteEndObject();
+            w.EndObject();
         }
 
         WriteString(w, Names.SafetyIdentifier, Last(steps, last, Slot.SafetyIdentifier));
         if (Last(steps, last, Slot.Seed) is { } seed)
         {
-            w.WriteNumber(Names.Seed, seed._bits);
+            w.Number(Names.Seed, seed._bits);
         }
 
         WriteString(w, Names.ServiceTier, Last(steps, last, Slot.ServiceTier));
         if (Last(steps, last, Slot.Stop) is { } stop)
         {
-            w.WriteStartArray(Names.Stop);
+            w.StartArray(Names.Stop);
             foreach (var sequence in (string[])stop._value!)
             {
-                w.WriteStringValue(sequence);
+                w.StringValue(sequence);
             }
 
-            w.WriteEndArray();
+            w.EndArray();
         }
 
         WriteBool(w, Names.Store, Last(steps, last, Slot.Store));
         WriteBool(w, Names.Stream, Last(steps, last, Slot.Stream));
         if (Last(steps, last, Slot.StreamOptions) is { } streamOptions)
         {
-            w.WriteStartObject(Names.StreamOptions);
+            w.StartObject(Names.StreamOptions);
             if (FromTri(streamOptions._bits >> 2) is { } usage)
             {
-                w.WriteBoolean(Names.IncludeUsage, usage);
+                w.Boolean(Names.IncludeUsage, usage);
             }
 
             if (FromTri(streamOptions._bits) is { } obfuscation)
             {
-                w.WriteBoolean(Names.IncludeObfuscation, obfuscation);
+                w.Boolean(Names.IncludeObfuscation, obfuscation);
             }
 
-            w.WriteEndObject();
+            w.EndObject();
         }
 
         WriteNumber(w, Names.Temperature, Last(steps, last, Slot.Temperature));
@@ -543,16 +559,16 @@ public sealed partial class ChatRequestBuilder
             switch (choice._kind)
             {
                 case Kind.ToolChoiceMode:
-                    w.WriteString(Names.ToolChoice, choice.Text);
+                    w.String(Names.ToolChoice, choice.Text);
                     break;
                 default:
                     var isFunction = choice._kind == Kind.ForceFunction;
-                    w.WriteStartObject(Names.ToolChoice);
-                    w.WriteString(Names.Type, isFunction ? "function" : "custom");
-                    w.WriteStartObject(isFunction ? Names.Function : Names.Custom);
-                    w.WriteString(Names.Name, choice.Text);
-                    w.WriteEndObject();
-                    w.WriteEndObject();
+                    w.StartObject(Names.ToolChoice);
+                    w.String(Names.Type, isFunction ? "function" : "custom");
+                    w.StartObject(isFunction ? Names.Function : Names.Custom);
+                    w.String(Names.Name, choice.Text);
+                    w.EndObject();
+                    w.EndObject();
                     break;
             }
         }
@@ -563,29 +579,30 @@ public sealed partial class ChatRequestBuilder
         WriteString(w, Names.User, Last(steps, last, Slot.EndUser));
         WriteString(w, Names.Verbosity, Last(steps, last, Slot.Verbosity));
         WriteExtras(w, steps, last[(int)Slot.FirstExtra]);
-        w.WriteEndObject();
+        w.EndObject();
     }
 
     private static ChatRequestBuilder? Last(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, Slot slot) =>
         last[(int)slot] is var index and >= 0 ? steps[index] : null;
 
-    private void WriteMessage(Utf8JsonWriter w)
+    private void WriteMessage<TSink>(TSink w)
+        where TSink : struct, IJsonSink
     {
-        w.WriteStartObject();
+        w.StartObject();
         switch (_kind)
         {
             case Kind.ToolResult:
-                w.WriteString(Names.Role, "tool");
-                w.WriteString(Names.ToolCallId, (string)((Two)_value!).A!);
-                w.WriteString(Names.Content, Content);
+                w.String(Names.Role, "tool");
+                w.String(Names.ToolCallId, (string)((Two)_value!).A!);
+                w.String(Names.Content, Content);
                 break;
             case Kind.FunctionResult:
-                w.WriteString(Names.Role, "function");
-                w.WriteString(Names.Name, (string)((Two)_value!).A!);
-                w.WriteString(Names.Content, Content);
+                w.String(Names.Role, "function");
+                w.String(Names.Name, (string)((Two)_value!).A!);
+                w.String(Names.Content, Content);
                 break;
             default:
-                w.WriteString(Names.Role, _kind switch
+                w.String(Names.Role, _kind switch
                 {
                     Kind.SystemMessage => "system",
                     Kind.DeveloperMessage => "developer",
@@ -594,80 +611,86 @@ public sealed partial class ChatRequestBuilder
                 });
                 if (MessageName is { } name)
                 {
-                    w.WriteString(Names.Name, name);
+                    w.String(Names.Name, name);
                 }
 
-                w.WriteString(Names.Content, MessageText);
+                w.String(Names.Content, MessageText);
                 break;
         }
 
-        w.WriteEndObject();
+        w.EndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    private static void WriteNumber<TSink>(TSink w, JsonEncodedText name, ChatRequestBuilder? step)
+        where TSink : struct, IJsonSink
     {
         if (step is not null)
         {
-            w.WriteNumber(name, step.Number);
+            w.Number(name, step.Number);
         }
     }
 
-    private static void WriteInt(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    private static void WriteInt<TSink>(TSink w, JsonEncodedText name, ChatRequestBuilder? step)
+        where TSink : struct, IJsonSink
     {
         if (step is not null)
         {
-            w.WriteNumber(name, (int)step._bits);
+            w.Number(name, (long)(int)step._bits);
         }
     }
 
-    private static void WriteBool(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    private static void WriteBool<TSink>(TSink w, JsonEncodedText name, ChatRequestBuilder? step)
+        where TSink : struct, IJsonSink
     {
         if (step is not null)
         {
-            w.WriteBoolean(name, step._bits != 0);
+            w.Boolean(name, step._bits != 0);
         }
     }
 
-    private static void WriteString(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    private static void WriteString<TSink>(TSink w, JsonEncodedText name, ChatRequestBuilder? step)
+        where TSink : struct, IJsonSink
     {
         if (step is not null)
         {
-            w.WriteString(name, step.Text);
+            w.String(name, step.Text);
         }
     }
 
-    private static void WriteSpec(Utf8JsonWriter w, ToolSpec spec, JsonEncodedText schemaName, bool withStrict)
+    private static void WriteSpec<TSink>(TSink w, ToolSpec spec, JsonEncodedText schemaName, bool withStrict)
+        where TSink : struct, IJsonSink
     {
-        w.WriteStartObject();
-        w.WriteString(Names.Name, spec.Name);
+        w.StartObject();
+        w.String(Names.Name, spec.Name);
         if (spec.Description is { } description)
         {
-            w.WriteString(Names.Description, description);
+            w.String(Names.Description, description);
         }
 
         if (spec.Schema is { } schema)
         {
-            w.WritePropertyName(schemaName);
-            w.WriteRawValue(schema.Utf8, skipInputValidation: true);
+            w.PropertyName(schemaName);
+            w.RawValue(schema.Utf8);
         }
 
         if (withStrict && spec.Strict is { } strict)
         {
-            w.WriteBoolean(Names.Strict, strict);
+            w.Boolean(Names.Strict, strict);
         }
 
-        w.WriteEndObject();
+        w.EndObject();
     }
 
     /// <summary>Writes <c>tools</c> (function tools) or <c>functions</c>, in call order.</summary>
-    private static void WriteList(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first, Kind kind, JsonEncodedText name)
+    private static void WriteList<TSink>(TSink w, ReadOnlySpan<ChatRequestBuilder> steps, int first, Kind kind, JsonEncodedText name)
+        where TSink : struct, IJsonSink
     {
         if (first < 0)
         {
             return;
         }
 
-        w.WriteStartArray(name);
+        w.StartArray(name);
         for (var i = first; i < steps.Length; i++)
         {
             var step = steps[i];
@@ -679,11 +702,11 @@ public sealed partial class ChatRequestBuilder
             var spec = (ToolSpec)step._value!;
             if (kind == Kind.FunctionTool)
             {
-                w.WriteStartObject();
-                w.WriteString(Names.Type, "function");
-                w.WritePropertyName(Names.Function);
+                w.StartObject();
+                w.String(Names.Type, "function");
+                w.PropertyName(Names.Function);
                 WriteSpec(w, spec, Names.Parameters, withStrict: true);
-                w.WriteEndObject();
+                w.EndObject();
             }
             else
             {
@@ -691,18 +714,19 @@ public sealed partial class ChatRequestBuilder
             }
         }
 
-        w.WriteEndArray();
+        w.EndArray();
     }
 
     /// <summary>Writes <c>logit_bias</c> as a map: first position of each token id, its last bias.</summary>
-    private static void WriteLogitBias(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first)
+    private static void WriteLogitBias<TSink>(TSink w, ReadOnlySpan<ChatRequestBuilder> steps, int first)
+        where TSink : struct, IJsonSink
     {
         if (first < 0)
         {
             return;
         }
 
-        w.WriteStartObject(Names.LogitBias);
+        w.StartObject(Names.LogitBias);
         Span<byte> key = stackalloc byte[11];
         for (var i = first; i < steps.Length; i++)
         {
@@ -712,21 +736,22 @@ public sealed partial class ChatRequestBuilder
             }
 
             Utf8Formatter.TryFormat(steps[i].TokenId, key, out var written);
-            w.WriteNumber(key.Slice(0, written), LastOfKey(steps, i, Kind.LogitBias).Bias);
+            w.Number(key.Slice(0, written), LastOfKey(steps, i, Kind.LogitBias).Bias);
         }
 
-        w.WriteEndObject();
+        w.EndObject();
     }
 
     /// <summary>Writes <c>metadata</c> as a map: first position of each key, its last value.</summary>
-    private static void WriteMap(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first, Kind kind, JsonEncodedText name)
+    private static void WriteMap<TSink>(TSink w, ReadOnlySpan<ChatRequestBuilder> steps, int first, Kind kind, JsonEncodedText name)
+        where TSink : struct, IJsonSink
     {
         if (first < 0)
         {
             return;
         }
 
-        w.WriteStartObject(name);
+        w.StartObject(name);
         for (var i = first; i < steps.Length; i++)
         {
             if (steps[i]._kind != kind || IsShadowed(steps, first, i, kind))
@@ -735,14 +760,16 @@ public sealed partial class ChatRequestBuilder
             }
 
             var pair = (Two)LastOfKey(steps, i, kind)._value!;
-            w.WriteString((string)((Two)steps[i]._value!).A!, (string)pair.B!);
+            w.PropertyName((string)((Two)steps[i]._value!).A!);
+            w.StringValue((string)pair.B!);
         }
 
-        w.WriteEndObject();
+        w.EndObject();
     }
 
     /// <summary>Writes the extra members: first position of each name, its last value.</summary>
-    private static void WriteExtras(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first)
+    private static void WriteExtras<TSink>(TSink w, ReadOnlySpan<ChatRequestBuilder> steps, int first)
+        where TSink : struct, IJsonSink
     {
         if (first < 0)
         {
@@ -757,8 +784,8 @@ public sealed partial class ChatRequestBuilder
             }
 
             var pair = (Two)LastOfKey(steps, i, Kind.Extra)._value!;
-            w.WritePropertyName((string)pair.A!);
-            ((JsonElement)pair.B!).WriteTo(w);
+            w.PropertyName((string)pair.A!);
+            w.Value((JsonElement)pair.B!);
         }
     }
 

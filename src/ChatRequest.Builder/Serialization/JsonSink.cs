@@ -1,0 +1,98 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace ChatRequest.Serialization;
+
+/// <summary>
+/// The JSON calls the chain writer makes. Implemented by structs, so that the chain writer, generic over its sink, is
+/// compiled once per sink with every call inlined: <see cref="Utf8JsonSink"/> (any <see cref="Utf8JsonWriter"/>, its
+/// options applied) and, on .NET, <c>RawJsonSink</c> (pre-encoded bytes into a pooled buffer).
+/// </summary>
+internal interface IJsonSink
+{
+    void StartObject();
+
+    void StartObject(JsonEncodedText name);
+
+    void EndObject();
+
+    void StartArray(JsonEncodedText name);
+
+    void EndArray();
+
+    void PropertyName(JsonEncodedText name);
+
+    void PropertyName(string name);
+
+    void String(JsonEncodedText name, string value);
+
+    void StringValue(string value);
+
+    void Number(JsonEncodedText name, double value);
+
+    void Number(JsonEncodedText name, long value);
+
+    /// <summary>A member whose name is given as UTF-8 digits (a <c>logit_bias</c> token id).</summary>
+    void Number(ReadOnlySpan<byte> utf8Name, long value);
+
+    void Boolean(JsonEncodedText name, bool value);
+
+    /// <summary>A value that is already compact, checked JSON.</summary>
+    void RawValue(byte[] utf8Json);
+
+    void Value(JsonElement value);
+}
+
+/// <summary>The chain writer's calls made on a <see cref="Utf8JsonWriter"/> (its options apply).</summary>
+internal readonly struct Utf8JsonSink : IJsonSink
+{
+    private readonly Utf8JsonWriter _w;
+
+    public Utf8JsonSink(Utf8JsonWriter writer) => _w = writer;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void StartObject() => _w.WriteStartObject();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void StartObject(JsonEncodedText name) => _w.WriteStartObject(name);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EndObject() => _w.WriteEndObject();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void StartArray(JsonEncodedText name) => _w.WriteStartArray(name);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EndArray() => _w.WriteEndArray();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PropertyName(JsonEncodedText name) => _w.WritePropertyName(name);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PropertyName(string name) => _w.WritePropertyName(name);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void String(JsonEncodedText name, string value) => _w.WriteString(name, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void StringValue(string value) => _w.WriteStringValue(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Number(JsonEncodedText name, double value) => _w.WriteNumber(name, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Number(JsonEncodedText name, long value) => _w.WriteNumber(name, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Number(ReadOnlySpan<byte> utf8Name, long value) => _w.WriteNumber(utf8Name, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Boolean(JsonEncodedText name, bool value) => _w.WriteBoolean(name, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void RawValue(byte[] utf8Json) => _w.WriteRawValue(utf8Json, skipInputValidation: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Value(JsonElement value) => value.WriteTo(_w);
+}
