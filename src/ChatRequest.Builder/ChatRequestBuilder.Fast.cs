@@ -470,7 +470,7 @@ public sealed partial class ChatRequestBuilder
         if (Last(steps, last, Slot.Prediction) is { } prediction)
         {
             w.StartObject(Names.Prediction);
-            w.String(Names.Type, "content");
+            w.String(Names.Type, WireText.Content);
             w.String(Names.Content, prediction.Text);
             w.EndObject();
         }
@@ -502,13 +502,13 @@ public sealed partial class ChatRequestBuilder
             switch (format._kind)
             {
                 case Kind.TextFormat:
-                    w.String(Names.Type, "text");
+                    w.String(Names.Type, WireText.Text);
                     break;
                 case Kind.JsonObjectFormat:
-                    w.String(Names.Type, "json_object");
+                    w.String(Names.Type, WireText.JsonObject);
                     break;
                 default:
-                    w.String(Names.Type, "json_schema");
+                    w.String(Names.Type, WireText.JsonSchema);
                     w.PropertyName(Names.JsonSchema);
                     WriteSpec(w, (ToolSpec)format._value!, Names.Schema, withStrict: true);
                     break;
@@ -564,7 +564,7 @@ public sealed partial class ChatRequestBuilder
                 default:
                     var isFunction = choice._kind == Kind.ForceFunction;
                     w.StartObject(Names.ToolChoice);
-                    w.String(Names.Type, isFunction ? "function" : "custom");
+                    w.String(Names.Type, isFunction ? WireText.Function : WireText.Custom);
                     w.StartObject(isFunction ? Names.Function : Names.Custom);
                     w.String(Names.Name, choice.Text);
                     w.EndObject();
@@ -582,6 +582,22 @@ public sealed partial class ChatRequestBuilder
         w.EndObject();
     }
 
+    /// <summary>The constant string values the chain writer writes.</summary>
+    private static class WireText
+    {
+        public static readonly JsonConstant System = new("system");
+        public static readonly JsonConstant Developer = new("developer");
+        public static readonly JsonConstant User = new("user");
+        public static readonly JsonConstant Assistant = new("assistant");
+        public static readonly JsonConstant Tool = new("tool");
+        public static readonly JsonConstant Function = new("function");
+        public static readonly JsonConstant Custom = new("custom");
+        public static readonly JsonConstant Content = new("content");
+        public static readonly JsonConstant Text = new("text");
+        public static readonly JsonConstant JsonObject = new("json_object");
+        public static readonly JsonConstant JsonSchema = new("json_schema");
+    }
+
     private static ChatRequestBuilder? Last(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, Slot slot) =>
         last[(int)slot] is var index and >= 0 ? steps[index] : null;
 
@@ -592,22 +608,22 @@ public sealed partial class ChatRequestBuilder
         switch (_kind)
         {
             case Kind.ToolResult:
-                w.String(Names.Role, "tool");
+                w.String(Names.Role, WireText.Tool);
                 w.String(Names.ToolCallId, (string)((Two)_value!).A!);
                 w.String(Names.Content, Content);
                 break;
             case Kind.FunctionResult:
-                w.String(Names.Role, "function");
+                w.String(Names.Role, WireText.Function);
                 w.String(Names.Name, (string)((Two)_value!).A!);
                 w.String(Names.Content, Content);
                 break;
             default:
                 w.String(Names.Role, _kind switch
                 {
-                    Kind.SystemMessage => "system",
-                    Kind.DeveloperMessage => "developer",
-                    Kind.UserMessage => "user",
-                    _ => "assistant",
+                    Kind.SystemMessage => WireText.System,
+                    Kind.DeveloperMessage => WireText.Developer,
+                    Kind.UserMessage => WireText.User,
+                    _ => WireText.Assistant,
                 });
                 if (MessageName is { } name)
                 {
@@ -703,7 +719,7 @@ public sealed partial class ChatRequestBuilder
             if (kind == Kind.FunctionTool)
             {
                 w.StartObject();
-                w.String(Names.Type, "function");
+                w.String(Names.Type, WireText.Function);
                 w.PropertyName(Names.Function);
                 WriteSpec(w, spec, Names.Parameters, withStrict: true);
                 w.EndObject();

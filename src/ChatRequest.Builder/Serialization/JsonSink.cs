@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 
 namespace ChatRequest.Serialization;
@@ -27,6 +28,8 @@ internal interface IJsonSink
 
     void String(JsonEncodedText name, string value);
 
+    void String(JsonEncodedText name, JsonConstant value);
+
     void StringValue(string value);
 
     void Number(JsonEncodedText name, double value);
@@ -42,6 +45,33 @@ internal interface IJsonSink
     void RawValue(byte[] utf8Json);
 
     void Value(JsonElement value);
+}
+
+/// <summary>
+/// A constant string value of the wire format (a role, a type tag): lower-case letters and '_', which every encoder
+/// writes as they are, so the raw writer keeps them quoted and encoded once. A <see cref="Utf8JsonWriter"/> is
+/// given the string, as any other.
+/// </summary>
+internal sealed class JsonConstant
+{
+    public JsonConstant(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is not (>= 'a' and <= 'z') and not '_')
+            {
+                throw new ArgumentException("A JSON constant is lower-case letters and '_' only.", nameof(text));
+            }
+        }
+
+        Text = text;
+        QuotedUtf8 = Encoding.UTF8.GetBytes("\"" + text + "\"");
+    }
+
+    public string Text { get; }
+
+    /// <summary>The value as written: <c>"text"</c>.</summary>
+    public byte[] QuotedUtf8 { get; }
 }
 
 /// <summary>The chain writer's calls made on a <see cref="Utf8JsonWriter"/> (its options apply).</summary>
@@ -74,6 +104,9 @@ internal readonly struct Utf8JsonSink : IJsonSink
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void String(JsonEncodedText name, string value) => _w.WriteString(name, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void String(JsonEncodedText name, JsonConstant value) => _w.WriteString(name, value.Text);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StringValue(string value) => _w.WriteStringValue(value);

@@ -3,6 +3,8 @@ using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -30,9 +32,9 @@ internal sealed partial class PooledWriter
     /// <summary>Longer strings are handed to <see cref="Utf8JsonWriter"/>, which refuses them.</summary>
     private const int LongestRawString = 166_666_666;
 
-    /// <summary>ASCII chars both encoders write as they are, plus the HTML-sensitive ones the default escapes.</summary>
-    private static readonly SearchValues<char> RelaxedPlain = SearchValues.Create(PlainAscii(string.Empty));
-    private static readonly SearchValues<char> DefaultPlain = SearchValues.Create(PlainAscii("&'+<>`"));
+    /// <summary>For each ASCII char, whether it is written as it is (the default encoder also escapes HTML-sensitive ones).</summary>
+    private static readonly bool[] RelaxedPlain = PlainAscii(string.Empty);
+    private static readonly bool[] DefaultPlain = PlainAscii("&'+<>`");
 
     private bool _comma;
     private bool _defaultEncoder;
@@ -40,18 +42,15 @@ internal sealed partial class PooledWriter
 
     private static ReadOnlySpan<byte> Hex => "0123456789ABCDEF"u8;
 
-    private static string PlainAscii(string alsoEscaped)
+    private static bool[] PlainAscii(string alsoEscaped)
     {
-        var chars = new StringBuilder();
+        var plain = new bool[128];
         for (var c = ' '; c < '\x7F'; c++)
         {
-            if (c is not '"' and not '\\' && alsoEscaped.IndexOf(c) < 0)
-            {
-                chars.Append(c);
-            }
+            plain[c] = c is not '"' and not '\\' && alsoEscaped.IndexOf(c) < 0;
         }
 
-        return chars.ToString();
+        return plain;
     }
 
     /// <summary>Starts a raw write into this (just rented) writer's buffer.</summary>
@@ -65,55 +64,69 @@ internal sealed partial class PooledWriter
 
     public void RawStartObject()
     {
-        Ensure(2);
-        Separator();
-        _buffer[_written++] = (byte)'{';
+        Room(2);
+        var at = _written;
+        if (_comma)
+        {
+            _buffer[at++] = (byte)',';
+        }
+
+        _buffer[at] = (byte)'{';
+        _written = at + 1;
         _comma = false;
     }
 
     public void RawStartObject(JsonEncodedText name)
     {
-        Name(name, 1);
-        _buffer[_written++] = (byte)'{';
+        Room(name.EncodedUtf8Bytes.Length + 5);
+        var at = Member(name);
+        _buffer[at] = (byte)'{';
+        _written = at + 1;
     }
 
     public void RawEndObject()
     {
-        Ensure(1);
+        Room(1);
         _buffer[_written++] = (byte)'}';
         _comma = true;
     }
 
     public void RawStartArray(JsonEncodedText name)
     {
-        Name(name, 1);
-        _buffer[_written++] = (byte)'[';
+        Room(name.EncodedUtf8Bytes.Length + 5);
+        var at = Member(name);
+        _buffer[at] = (byte)'[';
+        _written = at + 1;
     }
 
     public void RawEndArray()
     {
-        Ensure(1);
+        Room(1);
         _buffer[_written++] = (byte)']';
         _comma = true;
     }
 
-    public void RawPropertyName(JsonEncodedText name) => Name(name, 0);
+    public void RawPropertyName(JsonEncodedText name)
+    {
+        Room(name.EncodedUtf8Bytes.Length + 4);
+        _written = Member(name);
+    }
 
     public void RawPropertyName(string name)
     {
         if (name.Length > LongestRawString)
         {
-            Ensure(1);
-            Separator();
-            var writer = Scratch();
-            writer.WritePropertyName(name);
-            writer.Flush();
+            Value(static (writer, text) => writer.WritePropertyName(text), name);
             _comma = false;
             return;
         }
 
-        Ensure(2);
-        Separator();
+        Room(1);
+        if (_comma)
+        {
+            _buffer[_written++] = (byte)',';
+        }
+
         Quoted(name);
         _buffer[_written++] = (byte)':';
         _comma = false;
@@ -121,8 +134,19 @@ internal sealed partial class PooledWriter
 
     public void RawString(JsonEncodedText name, string value)
     {
-        Name(name, 0);
+        Room(name.EncodedUtf8Bytes.Length + 4);
+        _written = Member(name);
         RawStringValue(value);
+    }
+
+    public void RawString(JsonEncodedText name, JsonConstant value)
+    {
+        var quoted = value.QuotedUtf8;
+        Room(name.EncodedUtf8Bytes.Length + 4 + quoted.Length);
+        var at = Member(name);
+        CopySmall(quoted, _buffer, at);
+        _written = at + quoted.Length;
+        _comma = true;
     }
 
     public void RawStringValue(string value)
@@ -133,8 +157,12 @@ internal sealed partial class PooledWriter
             return;
         }
 
-        Ensure(1);
-        Separator();
+        Room(1);
+        if (_comma)
+        {
+            _buffer[_written++] = (byte)',';
+        }
+
         Quoted(value);
         _comma = true;
     }
@@ -148,14 +176,15 @@ internal sealed partial class PooledWriter
             return;
         }
 
-        Name(name, 32);
-        var destination = _buffer.AsSpan(_written);
+        Room(name.EncodedUtf8Bytes.Length + 4 + 32);
+        var at = Member(name);
+        var destination = _buffer.AsSpan(at);
         if (!TryFormatShortDecimal(value, destination, out var written))
         {
             Utf8Formatter.TryFormat(value, destination, out written);
         }
 
-        _written += written;
+        _written = at + written;
         _comma = true;
     }
 
@@ -169,81 +198,127 @@ internal sealed partial class PooledWriter
     private static bool TryFormatShortDecimal(double value, Span<byte> destination, out int written)
     {
         const double Limit = 281474976710656; // 2^48
-        written = 0;
-        var scale = 1L;
+        var scale = 1.0;
         for (var digits = 0; digits <= 4; digits++, scale *= 10)
         {
             var scaled = Math.Round(value * scale);
             if (Math.Abs(scaled) >= Limit)
             {
-                return false;
+                break;
             }
 
-            if (scaled / scale != value)
+            if (scaled / scale == value)
             {
-                continue;
+                written = WriteDecimal((ulong)Math.Abs(scaled), digits, double.IsNegative(value), destination);
+                return true;
             }
-
-            if (double.IsNegative(value))
-            {
-                destination[written++] = (byte)'-';
-            }
-
-            var units = (long)Math.Abs(scaled);
-            Utf8Formatter.TryFormat(units / scale, destination.Slice(written), out var integral);
-            written += integral;
-            if (digits > 0)
-            {
-                destination[written++] = (byte)'.';
-                var fraction = units % scale;
-                for (var place = scale / 10; place > 0; place /= 10)
-                {
-                    destination[written++] = (byte)('0' + (fraction / place % 10));
-                }
-            }
-
-            return true;
         }
 
+        written = 0;
         return false;
     }
 
+    /// <summary>
+    /// Writes <paramref name="units"/> / 10^<paramref name="fractionDigits"/> in decimal, with exactly that many
+    /// fraction digits (none: an integer); returns the length.
+    /// </summary>
+    private static int WriteDecimal(ulong units, int fractionDigits, bool negative, Span<byte> destination)
+    {
+        var integral = units;
+        for (var i = 0; i < fractionDigits; i++)
+        {
+            integral /= 10;
+        }
+
+        var length = negative ? 2 : 1;
+        for (var rest = integral / 10; rest != 0; rest /= 10)
+        {
+            length++;
+        }
+
+        if (fractionDigits > 0)
+        {
+            length += fractionDigits + 1;
+        }
+
+        // From the last digit backwards.
+        var at = length;
+        for (var i = 0; i < fractionDigits; i++)
+        {
+            destination[--at] = (byte)('0' + (units % 10));
+            units /= 10;
+        }
+
+        if (fractionDigits > 0)
+        {
+            destination[--at] = (byte)'.';
+        }
+
+        do
+        {
+            destination[--at] = (byte)('0' + (units % 10));
+            units /= 10;
+        }
+        while (units != 0);
+
+        if (negative)
+        {
+            destination[0] = (byte)'-';
+        }
+
+        return length;
+    }
+
+    /// <summary>Writes an integer as <see cref="Utf8JsonWriter"/> does: invariant digits, '-' when negative.</summary>
+    private static int WriteInteger(long value, Span<byte> destination) =>
+        WriteDecimal(value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value, 0, value < 0, destination);
+
     public void RawNumber(JsonEncodedText name, long value)
     {
-        Name(name, 20);
-        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_written), out var written);
-        _written += written;
+        Room(name.EncodedUtf8Bytes.Length + 4 + 20);
+        var at = Member(name);
+        _written = at + WriteInteger(value, _buffer.AsSpan(at));
         _comma = true;
     }
 
     /// <summary>A member whose name is plain ASCII (digits) given as UTF-8.</summary>
     public void RawNumber(ReadOnlySpan<byte> utf8Name, long value)
     {
-        Ensure(utf8Name.Length + 24);
-        Separator();
-        _buffer[_written++] = (byte)'"';
-        utf8Name.CopyTo(_buffer.AsSpan(_written));
-        _written += utf8Name.Length;
-        _buffer[_written++] = (byte)'"';
-        _buffer[_written++] = (byte)':';
-        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_written), out var written);
-        _written += written;
+        Room(utf8Name.Length + 4 + 20);
+        var buffer = _buffer;
+        var at = _written;
+        if (_comma)
+        {
+            buffer[at++] = (byte)',';
+        }
+
+        buffer[at++] = (byte)'"';
+        CopySmall(utf8Name, buffer, at);
+        at += utf8Name.Length;
+        buffer[at++] = (byte)'"';
+        buffer[at++] = (byte)':';
+        _written = at + WriteInteger(value, buffer.AsSpan(at));
         _comma = true;
     }
 
     public void RawBoolean(JsonEncodedText name, bool value)
     {
-        Name(name, 5);
+        Room(name.EncodedUtf8Bytes.Length + 4 + 5);
+        var at = Member(name);
         var literal = value ? "true"u8 : "false"u8;
-        literal.CopyTo(_buffer.AsSpan(_written));
-        _written += literal.Length;
+        CopySmall(literal, _buffer, at);
+        _written = at + literal.Length;
         _comma = true;
     }
 
     public void RawValue(byte[] utf8Json)
     {
-        Ensure(utf8Json.Length + 1);
-        Separator();
+        Room(utf8Json.Length + 1);
+        if (_comma)
+        {
+            _buffer[_written++] = (byte)',';
+        }
+
         utf8Json.CopyTo(_buffer, _written);
         _written += utf8Json.Length;
         _comma = true;
@@ -254,8 +329,12 @@ internal sealed partial class PooledWriter
     /// <summary>Writes one value with a <see cref="Utf8JsonWriter"/> of the same encoder, into this buffer.</summary>
     private void Value<T>(Action<Utf8JsonWriter, T> write, T value)
     {
-        Ensure(1);
-        Separator();
+        Room(1);
+        if (_comma)
+        {
+            _buffer[_written++] = (byte)',';
+        }
+
         var writer = Scratch();
         write(writer, value);
         writer.Flush();
@@ -281,20 +360,21 @@ internal sealed partial class PooledWriter
         return _defaultEncoderWriter;
     }
 
+    /// <summary>Makes room for <paramref name="bytes"/> more bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Separator()
+    private void Room(int bytes)
     {
-        if (_comma)
+        if (_buffer.Length - _written < bytes)
         {
-            _buffer[_written++] = (byte)',';
+            Ensure(bytes);
         }
     }
 
-    /// <summary>Writes <c>,"name":</c> (the comma when needed), with room for <paramref name="then"/> more bytes.</summary>
-    private void Name(JsonEncodedText name, int then)
+    /// <summary>Writes <c>,"name":</c> (the comma when needed) at the end, in the room made for it; returns the new end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Member(JsonEncodedText name)
     {
         var utf8 = name.EncodedUtf8Bytes;
-        Ensure(utf8.Length + 4 + then);
         var buffer = _buffer;
         var at = _written;
         if (_comma)
@@ -303,42 +383,166 @@ internal sealed partial class PooledWriter
         }
 
         buffer[at++] = (byte)'"';
-        utf8.CopyTo(buffer.AsSpan(at));
+        CopySmall(utf8, buffer, at);
         at += utf8.Length;
-        buffer[at++] = (byte)'"';
-        buffer[at++] = (byte)':';
-        _written = at;
+        buffer[at] = (byte)'"';
+        buffer[at + 1] = (byte)':';
         _comma = false;
+        return at + 2;
+    }
+
+    /// <summary>Copies a few bytes (a name, a constant) without a call; <paramref name="buffer"/> has room.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopySmall(ReadOnlySpan<byte> source, byte[] buffer, int at)
+    {
+        var length = source.Length;
+        if (length is 0 or > 32 || buffer.Length - at < length)
+        {
+            source.CopyTo(buffer.AsSpan(at));
+            return;
+        }
+
+        // Two overlapping moves of the largest size that fits cover the whole length.
+        ref var from = ref MemoryMarshal.GetReference(source);
+        ref var to = ref buffer[at];
+        if (length >= 16)
+        {
+            Vector128.LoadUnsafe(ref from).StoreUnsafe(ref to);
+            Vector128.LoadUnsafe(ref from, (nuint)(length - 16)).StoreUnsafe(ref to, (nuint)(length - 16));
+        }
+        else if (length >= 8)
+        {
+            Move<ulong>(ref from, ref to, length);
+        }
+        else if (length >= 4)
+        {
+            Move<uint>(ref from, ref to, length);
+        }
+        else if (length >= 2)
+        {
+            Move<ushort>(ref from, ref to, length);
+        }
+        else
+        {
+            to = from;
+        }
+    }
+
+    /// <summary>Copies <paramref name="length"/> bytes (one to two <typeparamref name="T"/>s) as a head and a tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Move<T>(ref byte from, ref byte to, int length)
+        where T : unmanaged
+    {
+        var head = Unsafe.ReadUnaligned<T>(ref from);
+        var tail = Unsafe.ReadUnaligned<T>(ref Unsafe.Add(ref from, length - Unsafe.SizeOf<T>()));
+        Unsafe.WriteUnaligned(ref to, head);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, length - Unsafe.SizeOf<T>()), tail);
     }
 
     /// <summary>Writes <paramref name="text"/> quoted and escaped, leaving room for one more byte.</summary>
     private void Quoted(ReadOnlySpan<char> text)
     {
-        var plain = _defaultEncoder ? DefaultPlain : RelaxedPlain;
-        Ensure(text.Length + 3);
-        _buffer[_written++] = (byte)'"';
-        while (true)
+        Room(text.Length + 3);
+        var buffer = _buffer;
+        var at = _written;
+        buffer[at++] = (byte)'"';
+        var plain = NarrowPlain(text, buffer.AsSpan(at), _defaultEncoder);
+        at += plain;
+        if (plain == text.Length)
         {
-            var special = text.IndexOfAnyExcept(plain);
-            var run = special < 0 ? text : text.Slice(0, special);
-            Ensure(run.Length + 2);
-            Ascii.FromUtf16(run, _buffer.AsSpan(_written), out var narrowed);
-            _written += narrowed;
-            if (special < 0)
-            {
-                break;
-            }
+            buffer[at] = (byte)'"';
+            _written = at + 1;
+            return;
+        }
 
-            text = text.Slice(special + Escape(text.Slice(special)));
+        _written = at;
+        text = text.Slice(plain);
+        while (!text.IsEmpty)
+        {
+            text = text.Slice(Escape(text));
+            Room(text.Length + 2);
+            plain = NarrowPlain(text, _buffer.AsSpan(_written), _defaultEncoder);
+            _written += plain;
+            text = text.Slice(plain);
         }
 
         _buffer[_written++] = (byte)'"';
     }
 
+    /// <summary>
+    /// Copies the leading chars of <paramref name="text"/> that are written as they are (plain ASCII, see
+    /// <see cref="RelaxedPlain"/>) to <paramref name="destination"/>, a byte each, up to the first one that is not;
+    /// returns how many. <paramref name="destination"/> has room for all of <paramref name="text"/>.
+    /// </summary>
+    private static int NarrowPlain(ReadOnlySpan<char> text, Span<byte> destination, bool defaultEncoder)
+    {
+        var length = text.Length;
+        if (destination.Length < length)
+        {
+            throw new ArgumentException("No room for the text.", nameof(destination));
+        }
+
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated && length >= Vector128<ushort>.Count)
+        {
+            // Eight chars at a time; the last block overlaps the one before it instead of leaving a tail.
+            ref var source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            ref var target = ref MemoryMarshal.GetReference(destination);
+            var last = length - Vector128<ushort>.Count;
+            while (true)
+            {
+                var chars = Vector128.LoadUnsafe(ref source, (nuint)i);
+                if (!IsPlain(chars, defaultEncoder))
+                {
+                    break;
+                }
+
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i), Vector128.Narrow(chars, chars).AsUInt64().ToScalar());
+                if (i == last)
+                {
+                    return length;
+                }
+
+                i = Math.Min(i + Vector128<ushort>.Count, last);
+            }
+        }
+
+        var plain = defaultEncoder ? DefaultPlain : RelaxedPlain;
+        for (; i < length; i++)
+        {
+            var c = text[i];
+            if (c >= 0x80 || !plain[c])
+            {
+                break;
+            }
+
+            destination[i] = (byte)c;
+        }
+
+        return i;
+    }
+
+    /// <summary>Whether all eight chars are written as they are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlain(Vector128<ushort> chars, bool defaultEncoder)
+    {
+        // Printable ASCII is 0x20 to 0x7E: below 0x5F once 0x20 is taken off (smaller chars wrap around to large).
+        var printable = Vector128.LessThan(chars - Vector128.Create((ushort)0x20), Vector128.Create((ushort)0x5F));
+        var escaped = Vector128.Equals(chars, Vector128.Create((ushort)'"')) | Vector128.Equals(chars, Vector128.Create((ushort)'\\'));
+        if (defaultEncoder)
+        {
+            escaped |= Vector128.Equals(chars, Vector128.Create((ushort)'&')) | Vector128.Equals(chars, Vector128.Create((ushort)'\''))
+                | Vector128.Equals(chars, Vector128.Create((ushort)'+')) | Vector128.Equals(chars, Vector128.Create((ushort)'<'))
+                | Vector128.Equals(chars, Vector128.Create((ushort)'>')) | Vector128.Equals(chars, Vector128.Create((ushort)'`'));
+        }
+
+        return Vector128.AndNot(printable, escaped) == Vector128<ushort>.AllBitsSet;
+    }
+
     /// <summary>Writes the first char(s) of <paramref name="text"/>, one that is not plain ASCII; returns how many chars it took.</summary>
     private int Escape(ReadOnlySpan<char> text)
     {
-        Ensure(13);
+        Room(12);
         var c = text[0];
         switch (c)
         {
@@ -398,7 +602,7 @@ internal sealed partial class PooledWriter
         }
 
         var run = text.Slice(0, length);
-        Ensure((length * 3) + 2);
+        Room(length * 3);
         _written += Encoding.UTF8.GetBytes(run, _buffer.AsSpan(_written));
         return length;
     }
@@ -455,6 +659,9 @@ internal readonly struct RawJsonSink : IJsonSink
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void String(JsonEncodedText name, string value) => _w.RawString(name, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void String(JsonEncodedText name, JsonConstant value) => _w.RawString(name, value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StringValue(string value) => _w.RawStringValue(value);
