@@ -156,29 +156,22 @@ public sealed partial class ChatRequestBuilder
     /// </summary>
     private static class ChainCheck
     {
-        // The last step of each slot, found by walking the chain backwards (the first one seen is the last call).
-        [ThreadStatic]
-        private static ChatRequestBuilder?[]? t_slots;
-
+        /// <summary>
+        /// One walk from the last step back: each setting is checked at its last call (the first one met), each
+        /// message, tool, function, logit bias and metadata entry at every call; what the cross-field rules need is
+        /// kept in locals (no array of steps, nothing written to the heap).
+        /// </summary>
         public static bool IsCertainlyValid(ChatRequestBuilder tail)
-        {
-            var slots = t_slots ??= new ChatRequestBuilder?[(int)Slot.Count];
-            try
-            {
-                return Check(tail, slots);
-            }
-            finally
-            {
-                Array.Clear(slots, 0, slots.Length);
-            }
-        }
-
-        private static bool Check(ChatRequestBuilder tail, ChatRequestBuilder?[] slots)
         {
             var messages = 0;
             var tools = 0;
             var functions = 0;
             var metadata = 0;
+            var seen = 0UL; // the settings already met, one bit per slot
+            bool logprobs = false, topLogprobs = false, stream = false, streamOptions = false, parallelToolCalls = false;
+            bool jsonObjectFormat = false, audio = false, audioModality = false;
+            ChatRequestBuilder? toolChoice = null;
+            ChatRequestBuilder? functionCall = null;
             var step = tail;
             for (; step._previous is not null; step = step._previous)
             {
@@ -191,12 +184,135 @@ public sealed partial class ChatRequestBuilder
                 var slot = (Slot)SlotTable[(int)kind];
                 if (slot < Slot.FirstLogitBias)
                 {
-                    slots[(int)slot] ??= step;
-                    continue;
+                    var bit = 1UL << (int)slot;
+                    if ((seen & bit) != 0)
+                    {
+                        continue; // a later call of the same setting replaced this one
+                    }
+
+                    seen |= bit;
                 }
 
                 switch (kind)
                 {
+                    case Kind.Temperature:
+                        if (!ChatRules.Temperature.Allows(step.Number))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.TopP:
+                        if (!ChatRules.TopP.Allows(step.Number))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.FrequencyPenalty:
+                        if (!ChatRules.FrequencyPenalty.Allows(step.Number))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.PresencePenalty:
+                        if (!ChatRules.PresencePenalty.Allows(step.Number))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.MaxTokens:
+                        if (!ChatRules.MaxTokens.Allows((int)step._bits))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.MaxCompletionTokens:
+                        if (!ChatRules.MaxCompletionTokens.Allows((int)step._bits))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.N:
+                        if (!ChatRules.N.Allows((int)step._bits))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.TopLogprobs:
+                        if (!ChatRules.TopLogprobs.Allows((int)step._bits))
+                        {
+                            return false;
+                        }
+
+                        topLogprobs = true;
+                        break;
+                    case Kind.Logprobs:
+                        logprobs = step._bits != 0;
+                        break;
+                    case Kind.Stop:
+                        var count = ((string[])step._value!).Length;
+                        if (count < ChatRules.MinStopSequences || count > ChatRules.MaxStopSequences)
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.Stream:
+                        stream = step._bits != 0;
+                        break;
+                    case Kind.StreamOptions:
+                        streamOptions = true;
+                        break;
+                    case Kind.ParallelToolCalls:
+                        parallelToolCalls = true;
+                        break;
+                    case Kind.JsonObjectFormat:
+                        jsonObjectFormat = true;
+                        break;
+                    case Kind.JsonSchemaFormat:
+                        if (!ChatRules.IsValidName(((ToolSpec)step._value!).Name))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.SafetyIdentifier:
+                        if (step.Text.Length > ChatRules.MaxSafetyIdentifierLength)
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.PromptCacheOptions:
+                        if (((Two)step._value!).B is string ttl && !ChatRules.IsOneOf(ttl, ChatRules.PromptCacheTtlValues))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.Audio:
+                        if ((AudioVoice)((Two)step._value!).A! is { Name: null, Id: null or "" })
+                        {
+                            return false;
+                        }
+
+                        audio = true;
+                        break;
+                    case Kind.Modalities:
+                        audioModality = Array.IndexOf((string[])step._value!, Wire.Of(Modality.Audio)) >= 0;
+                        break;
+                    case Kind.ToolChoiceMode or Kind.ForceFunction or Kind.ForceCustomTool:
+                        toolChoice = step;
+                        break;
+                    case Kind.FunctionCallMode or Kind.FunctionCallName:
+                        functionCall = step;
+                        break;
                     case Kind.SystemMessage or Kind.DeveloperMessage or Kind.UserMessage or Kind.AssistantMessage:
                         messages++;
                         break;
@@ -247,101 +363,14 @@ public sealed partial class ChatRequestBuilder
             return step._kind == Kind.Model
                 && ChatRules.IsValidModel(step.Text)
                 && messages > 0
-                && InRange(slots[(int)Slot.Temperature], ChatRules.Temperature)
-                && InRange(slots[(int)Slot.TopP], ChatRules.TopP)
-                && InRange(slots[(int)Slot.FrequencyPenalty], ChatRules.FrequencyPenalty)
-                && InRange(slots[(int)Slot.PresencePenalty], ChatRules.PresencePenalty)
-                && InIntRange(slots[(int)Slot.MaxTokens], ChatRules.MaxTokens)
-                && InIntRange(slots[(int)Slot.MaxCompletionTokens], ChatRules.MaxCompletionTokens)
-                && InIntRange(slots[(int)Slot.N], ChatRules.N)
-                && InIntRange(slots[(int)Slot.TopLogprobs], ChatRules.TopLogprobs)
-                && StopCountIsValid(slots[(int)Slot.Stop])
-                && SettingsAreValid(slots)
-                && CrossFieldRulesHold(tail, slots, tools);
-        }
-
-        private static bool InRange(ChatRequestBuilder? step, NumericLimit limit) => step is null || limit.Allows(step.Number);
-
-        private static bool InIntRange(ChatRequestBuilder? step, NumericLimit limit) => step is null || limit.Allows((int)step._bits);
-
-        private static bool StopCountIsValid(ChatRequestBuilder? stop)
-        {
-            if (stop is null)
-            {
-                return true;
-            }
-
-            var count = ((string[])stop._value!).Length;
-            return count >= ChatRules.MinStopSequences && count <= ChatRules.MaxStopSequences;
-        }
-
-        private static bool SettingsAreValid(ChatRequestBuilder?[] slots)
-        {
-            if (slots[(int)Slot.ResponseFormat] is { _kind: Kind.JsonSchemaFormat } format
-                && !ChatRules.IsValidName(((ToolSpec)format._value!).Name))
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.SafetyIdentifier] is { } safety && safety.Text.Length > ChatRules.MaxSafetyIdentifierLength)
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.PromptCacheOptions] is { } cache
-                && ((Two)cache._value!).B is string ttl && !ChatRules.IsOneOf(ttl, ChatRules.PromptCacheTtlValues))
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.Audio] is { } audio && (AudioVoice)((Two)audio._value!).A! is { Name: null, Id: null or "" })
-            {
-                return false;
-            }
-
-            return true;
-        }
-
-        private static bool CrossFieldRulesHold(ChatRequestBuilder tail, ChatRequestBuilder?[] slots, int tools)
-        {
-            if (slots[(int)Slot.TopLogprobs] is not null && slots[(int)Slot.Logprobs] is not { _bits: not 0 })
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.StreamOptions] is not null && slots[(int)Slot.Stream] is not { _bits: not 0 })
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.ParallelToolCalls] is not null && tools == 0)
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.ResponseFormat] is { _kind: Kind.JsonObjectFormat } && !MessagesMentionJson(tail))
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.Modalities] is { } modalities && slots[(int)Slot.Audio] is null
-                && Array.IndexOf((string[])modalities._value!, Wire.Of(Modality.Audio)) >= 0)
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.ToolChoice] is { } choice && choice._kind != Kind.ToolChoiceMode
-                && (choice._kind != Kind.ForceFunction || !Declares(tail, Kind.FunctionTool, choice.Text)))
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.FunctionCall] is { _kind: Kind.FunctionCallName } call && !Declares(tail, Kind.Function, call.Text))
-            {
-                return false;
-            }
-
-            return true;
+                && (!topLogprobs || logprobs)
+                && (!streamOptions || stream)
+                && (!parallelToolCalls || tools > 0)
+                && (!audioModality || audio)
+                && (!jsonObjectFormat || MessagesMentionJson(tail))
+                && (toolChoice is null || toolChoice._kind == Kind.ToolChoiceMode
+                    || (toolChoice._kind == Kind.ForceFunction && Declares(tail, Kind.FunctionTool, toolChoice.Text)))
+                && (functionCall is not { _kind: Kind.FunctionCallName } || Declares(tail, Kind.Function, functionCall.Text));
         }
 
         /// <summary>Whether any message's text mentions JSON (only asked for JSON mode).</summary>
