@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
 using ChatRequest.Serialization;
@@ -116,37 +117,63 @@ public sealed partial class ChatRequestBuilder
         return table;
     }
 
-    /// <summary>Fills <paramref name="last"/> with the index of each slot's last step (-1 when unset).</summary>
+    /// <summary>
+    /// Puts the chain ending at <paramref name="tail"/> into <paramref name="steps"/> (its length), oldest first, and
+    /// fills <paramref name="last"/> with where each setting's last step and each accumulating kind's first step sit
+    /// (-1 when there is none), in the same walk.
+    /// </summary>
     /// <returns>False when the chain holds a step the fast path does not handle (a copied model object).</returns>
-    private static bool IndexSlots(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last)
+    private static bool IndexSteps(ChatRequestBuilder tail, Span<ChatRequestBuilder> steps, Span<int> last)
     {
         last.Fill(-1);
-        if (steps[0]._kind != Kind.Model)
+        var step = tail;
+        for (var i = steps.Length - 1; i > 0; i--, step = step._previous!)
         {
-            return false;
-        }
-
-        for (var i = 1; i < steps.Length; i++)
-        {
-            var kind = steps[i]._kind;
+            steps[i] = step;
+            var kind = step._kind;
             if (IsSnapshot(kind))
             {
                 return false;
             }
 
+            // Walking backwards: a setting's first step met is its last call; an accumulating kind's last met is its first.
             var slot = (Slot)SlotTable[(int)kind];
             if (slot < Slot.FirstLogitBias)
             {
-                last[(int)slot] = i;
+                if (last[(int)slot] < 0)
+                {
+                    last[(int)slot] = i;
+                }
             }
-            else if (slot != Slot.Count && last[(int)slot] < 0)
+            else if (slot != Slot.Count)
             {
                 last[(int)slot] = i;
             }
         }
 
-        return true;
+        steps[0] = step;
+        return step._kind == Kind.Model;
     }
+
+    private static int CountSteps(ChatRequestBuilder tail)
+    {
+        var count = 0;
+        for (var step = tail; step is not null; step = step._previous)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+#if NET
+    /// <summary>Room on the stack for the steps of a chain of typical length.</summary>
+    [System.Runtime.CompilerServices.InlineArray(32)]
+    private struct StepBuffer
+    {
+        private ChatRequestBuilder _first;
+    }
+#endif
 
     // ---- The check ---------------------------------------------------------------------------------------------
 
@@ -420,14 +447,38 @@ public sealed partial class ChatRequestBuilder
     internal void WriteChain<TSink>(TSink w)
         where TSink : struct, IJsonSink
     {
-        using var chain = new Steps(this);
-        var steps = chain.Span;
+        var count = CountSteps(this);
+#if NET
+        if (count <= 32)
+        {
+            var buffer = default(StepBuffer);
+            WriteSteps(w, ((Span<ChatRequestBuilder>)buffer).Slice(0, count));
+            return;
+        }
+#endif
+        var rented = ArrayPool<ChatRequestBuilder>.Shared.Rent(count);
+        try
+        {
+            WriteSteps(w, rented.AsSpan(0, count));
+        }
+        finally
+        {
+            Array.Clear(rented, 0, count);
+            ArrayPool<ChatRequestBuilder>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Writes the chain ending here, using <paramref name="room"/> (one element per step) for its steps.</summary>
+    private void WriteSteps<TSink>(TSink w, Span<ChatRequestBuilder> room)
+        where TSink : struct, IJsonSink
+    {
         Span<int> last = stackalloc int[(int)Slot.Count];
-        if (!IndexSlots(steps, last))
+        if (!IndexSteps(this, room, last))
         {
             throw new InvalidOperationException("Only chains of plain steps are written directly.");
         }
 
+        ReadOnlySpan<ChatRequestBuilder> steps = room;
         w.StartObject();
         w.String(Names.Model, steps[0].Text);
         w.StartArray(Names.Messages);

@@ -190,6 +190,35 @@ public class ChainOutputTests
         }
     }
 
+    [TestCase(30)]
+    [TestCase(31)]
+    [TestCase(32)]
+    [TestCase(33)]
+    [TestCase(200)]
+    [TestCase(5_000)]
+    public void Chains_of_any_length_are_written_whole_and_in_order(int steps)
+    {
+        var builder = Chat.With("gpt-4o").Temperature(1);
+        for (var i = 1; i < steps - 1; i++)
+        {
+            builder = (i % 5) switch
+            {
+                0 => builder.Assistant("answer " + i),
+                1 => builder.LogitBias(i, i % 7),
+                2 when i < 40 => builder.Metadata("k" + (i % 9), "v" + i), // the check counts calls against the 16 pairs
+                3 => builder.Temperature(i % 3 / 2.0),
+                _ => builder.User("question " + i),
+            };
+        }
+
+        builder = builder.User("last");
+        var built = builder.Build();
+
+        built.PendingChain.Should().NotBeNull();
+        built.ToJson().Should().Be(builder.ToBuilder_ForTests().ToJson());
+        WriteTo(built, default).Should().Equal(WriteChain(builder, default));
+    }
+
     [Test]
     public void WriteTo_a_writer_with_a_small_depth_limit_fails_as_before()
     {
