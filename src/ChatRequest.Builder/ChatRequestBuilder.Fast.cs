@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Buffers.Text;
 using System.Text.Json;
 using ChatRequest.Serialization;
 using ChatRequest.Validation;
@@ -153,17 +152,6 @@ public sealed partial class ChatRequestBuilder
 
         steps[0] = step;
         return step._kind == Kind.Model;
-    }
-
-    private static int CountSteps(ChatRequestBuilder tail)
-    {
-        var count = 0;
-        for (var step = tail; step is not null; step = step._previous)
-        {
-            count++;
-        }
-
-        return count;
     }
 
 #if NET
@@ -447,7 +435,7 @@ public sealed partial class ChatRequestBuilder
     internal void WriteChain<TSink>(TSink w)
         where TSink : struct, IJsonSink
     {
-        var count = CountSteps(this);
+        var count = _length;
 #if NET
         if (count <= 32)
         {
@@ -823,7 +811,6 @@ public sealed partial class ChatRequestBuilder
         }
 
         w.StartObject(Names.LogitBias);
-        Span<byte> key = stackalloc byte[11];
         for (var i = first; i < steps.Length; i++)
         {
             if (steps[i]._kind != Kind.LogitBias || IsShadowed(steps, first, i, Kind.LogitBias))
@@ -831,8 +818,7 @@ public sealed partial class ChatRequestBuilder
                 continue;
             }
 
-            Utf8Formatter.TryFormat(steps[i].TokenId, key, out var written);
-            w.Number(key.Slice(0, written), LastOfKey(steps, i, Kind.LogitBias).Bias);
+            w.Number(steps[i].TokenId, LastOfKey(steps, i, Kind.LogitBias).Bias);
         }
 
         w.EndObject();

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -36,8 +37,8 @@ internal interface IJsonSink
 
     void Number(JsonEncodedText name, long value);
 
-    /// <summary>A member whose name is given as UTF-8 digits (a <c>logit_bias</c> token id).</summary>
-    void Number(ReadOnlySpan<byte> utf8Name, long value);
+    /// <summary>A member named by an integer in decimal (a <c>logit_bias</c> token id).</summary>
+    void Number(int name, long value);
 
     void Boolean(JsonEncodedText name, bool value);
 
@@ -117,8 +118,12 @@ internal readonly struct Utf8JsonSink : IJsonSink
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Number(JsonEncodedText name, long value) => _w.WriteNumber(name, value);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Number(ReadOnlySpan<byte> utf8Name, long value) => _w.WriteNumber(utf8Name, value);
+    public void Number(int name, long value)
+    {
+        Span<byte> digits = stackalloc byte[11];
+        Utf8Formatter.TryFormat(name, digits, out var length);
+        _w.WriteNumber(digits.Slice(0, length), value);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Boolean(JsonEncodedText name, bool value) => _w.WriteBoolean(name, value);

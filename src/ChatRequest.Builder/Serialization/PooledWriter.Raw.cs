@@ -121,22 +121,30 @@ internal sealed partial class PooledWriter
             return;
         }
 
-        Room(1);
+        Room(name.Length + 4);
+        var at = _written;
         if (_comma)
         {
-            _buffer[_written++] = (byte)',';
+            _buffer[at++] = (byte)',';
         }
 
-        Quoted(name);
+        Quoted(at, name);
         _buffer[_written++] = (byte)':';
         _comma = false;
     }
 
     public void RawString(JsonEncodedText name, string value)
     {
-        Room(name.EncodedUtf8Bytes.Length + 4);
-        _written = Member(name);
-        RawStringValue(value);
+        if (value.Length > LongestRawString)
+        {
+            RawPropertyName(name);
+            RawStringValue(value);
+            return;
+        }
+
+        Room(name.EncodedUtf8Bytes.Length + value.Length + 7);
+        Quoted(Member(name), value);
+        _comma = true;
     }
 
     public void RawString(JsonEncodedText name, JsonConstant value)
@@ -157,13 +165,14 @@ internal sealed partial class PooledWriter
             return;
         }
 
-        Room(1);
+        Room(value.Length + 4);
+        var at = _written;
         if (_comma)
         {
-            _buffer[_written++] = (byte)',';
+            _buffer[at++] = (byte)',';
         }
 
-        Quoted(value);
+        Quoted(at, value);
         _comma = true;
     }
 
@@ -198,19 +207,30 @@ internal sealed partial class PooledWriter
     private static bool TryFormatShortDecimal(double value, Span<byte> destination, out int written)
     {
         const double Limit = 281474976710656; // 2^48
-        var scale = 1.0;
-        for (var digits = 0; digits <= 4; digits++, scale *= 10)
+        var rounded = Math.Round(value);
+        if (Math.Abs(rounded) < Limit)
         {
-            var scaled = Math.Round(value * scale);
-            if (Math.Abs(scaled) >= Limit)
+            if (rounded == value)
             {
-                break;
+                written = WriteDecimal((ulong)Math.Abs(rounded), 0, double.IsNegative(value), destination);
+                return true;
             }
 
-            if (scaled / scale == value)
+            var scale = 1.0;
+            for (var digits = 1; digits <= 4; digits++)
             {
-                written = WriteDecimal((ulong)Math.Abs(scaled), digits, double.IsNegative(value), destination);
-                return true;
+                scale *= 10;
+                var scaled = Math.Round(value * scale);
+                if (Math.Abs(scaled) >= Limit)
+                {
+                    break;
+                }
+
+                if (scaled / scale == value)
+                {
+                    written = WriteDecimal((ulong)Math.Abs(scaled), digits, double.IsNegative(value), destination);
+                    return true;
+                }
             }
         }
 
@@ -281,10 +301,10 @@ internal sealed partial class PooledWriter
         _comma = true;
     }
 
-    /// <summary>A member whose name is plain ASCII (digits) given as UTF-8.</summary>
-    public void RawNumber(ReadOnlySpan<byte> utf8Name, long value)
+    /// <summary>A member named by an integer in decimal.</summary>
+    public void RawNumber(int name, long value)
     {
-        Room(utf8Name.Length + 4 + 20);
+        Room(11 + 4 + 20);
         var buffer = _buffer;
         var at = _written;
         if (_comma)
@@ -293,8 +313,7 @@ internal sealed partial class PooledWriter
         }
 
         buffer[at++] = (byte)'"';
-        CopySmall(utf8Name, buffer, at);
-        at += utf8Name.Length;
+        at += WriteInteger(name, buffer.AsSpan(at));
         buffer[at++] = (byte)'"';
         buffer[at++] = (byte)':';
         _written = at + WriteInteger(value, buffer.AsSpan(at));
@@ -439,12 +458,13 @@ internal sealed partial class PooledWriter
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, length - Unsafe.SizeOf<T>()), tail);
     }
 
-    /// <summary>Writes <paramref name="text"/> quoted and escaped, leaving room for one more byte.</summary>
-    private void Quoted(ReadOnlySpan<char> text)
+    /// <summary>
+    /// Writes <paramref name="text"/> quoted and escaped from <paramref name="at"/>, where room was made for the text
+    /// as it is, its quotes and one more byte (the escapes make their own room); sets the end after it.
+    /// </summary>
+    private void Quoted(int at, ReadOnlySpan<char> text)
     {
-        Room(text.Length + 3);
         var buffer = _buffer;
-        var at = _written;
         buffer[at++] = (byte)'"';
         var plain = NarrowPlain(text, buffer.AsSpan(at), _defaultEncoder);
         at += plain;
@@ -673,7 +693,7 @@ internal readonly struct RawJsonSink : IJsonSink
     public void Number(JsonEncodedText name, long value) => _w.RawNumber(name, value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Number(ReadOnlySpan<byte> utf8Name, long value) => _w.RawNumber(utf8Name, value);
+    public void Number(int name, long value) => _w.RawNumber(name, value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Boolean(JsonEncodedText name, bool value) => _w.RawBoolean(name, value);
