@@ -357,8 +357,7 @@ public sealed partial class ChatRequestBuilder
 
                         break;
                     case Kind.FunctionTool:
-                        var name = ((ToolSpec)step._value!).Name;
-                        if (!ChatRules.IsValidName(name) || Declares(step._previous, Kind.FunctionTool, name))
+                        if (!ChatRules.IsValidName(((ToolSpec)step._value!).Name))
                         {
                             return false;
                         }
@@ -378,6 +377,7 @@ public sealed partial class ChatRequestBuilder
             return step._kind == Kind.Model
                 && ChatRules.IsValidModel(step.Text)
                 && messages > 0
+                && (tools < 2 || !DeclaresAToolTwice(tail))
                 && (!topLogprobs || logprobs)
                 && (!streamOptions || stream)
                 && (!parallelToolCalls || tools > 0)
@@ -400,6 +400,19 @@ public sealed partial class ChatRequestBuilder
                     _ => null,
                 };
                 if (text is not null && ChatRules.MentionsJson(text))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool DeclaresAToolTwice(ChatRequestBuilder tail)
+        {
+            for (var step = tail; step is not null; step = step._previous)
+            {
+                if (step._kind == Kind.FunctionTool && Declares(step._previous, Kind.FunctionTool, ((ToolSpec)step._value!).Name))
                 {
                     return true;
                 }
@@ -653,10 +666,10 @@ public sealed partial class ChatRequestBuilder
     /// <summary>The constant string values the chain writer writes.</summary>
     private static class WireText
     {
-        public static readonly JsonConstant System = new("system");
-        public static readonly JsonConstant Developer = new("developer");
-        public static readonly JsonConstant User = new("user");
-        public static readonly JsonConstant Assistant = new("assistant");
+        public static readonly JsonRole System = new("system");
+        public static readonly JsonRole Developer = new("developer");
+        public static readonly JsonRole User = new("user");
+        public static readonly JsonRole Assistant = new("assistant");
         public static readonly JsonConstant Tool = new("tool");
         public static readonly JsonConstant Function = new("function");
         public static readonly JsonConstant Custom = new("custom");
@@ -672,36 +685,48 @@ public sealed partial class ChatRequestBuilder
     private void WriteMessage<TSink>(TSink w)
         where TSink : struct, IJsonSink
     {
-        w.StartObject();
-        switch (_kind)
+        if (_kind is Kind.ToolResult or Kind.FunctionResult)
         {
-            case Kind.ToolResult:
+            var pair = (Two)_value!;
+            w.StartObject();
+            if (_kind == Kind.ToolResult)
+            {
                 w.String(Names.Role, WireText.Tool);
-                w.String(Names.ToolCallId, (string)((Two)_value!).A!);
-                w.String(Names.Content, Content);
-                break;
-            case Kind.FunctionResult:
+                w.String(Names.ToolCallId, (string)pair.A!);
+            }
+            else
+            {
                 w.String(Names.Role, WireText.Function);
-                w.String(Names.Name, (string)((Two)_value!).A!);
-                w.String(Names.Content, Content);
-                break;
-            default:
-                w.String(Names.Role, _kind switch
-                {
-                    Kind.SystemMessage => WireText.System,
-                    Kind.DeveloperMessage => WireText.Developer,
-                    Kind.UserMessage => WireText.User,
-                    _ => WireText.Assistant,
-                });
-                if (MessageName is { } name)
-                {
-                    w.String(Names.Name, name);
-                }
+                w.String(Names.Name, (string)pair.A!);
+            }
 
-                w.String(Names.Content, MessageText);
-                break;
+            w.String(Names.Content, (string)pair.B!);
+            w.EndObject();
+            return;
         }
 
+        var role = _kind switch
+        {
+            Kind.SystemMessage => WireText.System,
+            Kind.DeveloperMessage => WireText.Developer,
+            Kind.UserMessage => WireText.User,
+            _ => WireText.Assistant,
+        };
+        if (_value is string text)
+        {
+            w.Message(role, text);
+            return;
+        }
+
+        var named = (Two)_value!;
+        w.StartObject();
+        w.String(Names.Role, role.Value);
+        if (named.B is string name)
+        {
+            w.String(Names.Name, name);
+        }
+
+        w.String(Names.Content, (string)named.A!);
         w.EndObject();
     }
 

@@ -33,6 +33,9 @@ internal interface IJsonSink
 
     void StringValue(string value);
 
+    /// <summary>A whole message object of a role and text content: <c>{"role":...,"content":...}</c>.</summary>
+    void Message(JsonRole role, string content);
+
     void Number(JsonEncodedText name, double value);
 
     void Number(JsonEncodedText name, long value);
@@ -75,6 +78,20 @@ internal sealed class JsonConstant
     public byte[] QuotedUtf8 { get; }
 }
 
+/// <summary>A message role, with the opening of a message of that role encoded once: <c>{"role":"user","content":</c>.</summary>
+internal sealed class JsonRole
+{
+    public JsonRole(string role)
+    {
+        Value = new JsonConstant(role);
+        Opening = Encoding.UTF8.GetBytes("{\"role\":\"" + role + "\",\"content\":");
+    }
+
+    public JsonConstant Value { get; }
+
+    public byte[] Opening { get; }
+}
+
 /// <summary>The chain writer's calls made on a <see cref="Utf8JsonWriter"/> (its options apply).</summary>
 internal readonly struct Utf8JsonSink : IJsonSink
 {
@@ -111,6 +128,14 @@ internal readonly struct Utf8JsonSink : IJsonSink
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StringValue(string value) => _w.WriteStringValue(value);
+
+    public void Message(JsonRole role, string content)
+    {
+        _w.WriteStartObject();
+        _w.WriteString(RequestWriter.Names.Role, role.Value.Text);
+        _w.WriteString(RequestWriter.Names.Content, content);
+        _w.WriteEndObject();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Number(JsonEncodedText name, double value) => _w.WriteNumber(name, value);

@@ -176,6 +176,31 @@ internal sealed partial class PooledWriter
         _comma = true;
     }
 
+    public void RawMessage(JsonRole role, string content)
+    {
+        if (content.Length > LongestRawString)
+        {
+            RawStartObject();
+            RawString(RequestWriter.Names.Role, role.Value);
+            RawString(RequestWriter.Names.Content, content);
+            RawEndObject();
+            return;
+        }
+
+        var opening = role.Opening;
+        Room(opening.Length + content.Length + 4);
+        var at = _written;
+        if (_comma)
+        {
+            _buffer[at++] = (byte)',';
+        }
+
+        CopySmall(opening, _buffer, at);
+        Quoted(at + opening.Length, content);
+        _buffer[_written++] = (byte)'}';
+        _comma = true;
+    }
+
     public void RawNumber(JsonEncodedText name, double value)
     {
         if (!double.IsFinite(value))
@@ -685,6 +710,9 @@ internal readonly struct RawJsonSink : IJsonSink
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StringValue(string value) => _w.RawStringValue(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Message(JsonRole role, string content) => _w.RawMessage(role, content);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Number(JsonEncodedText name, double value) => _w.RawNumber(name, value);
