@@ -835,18 +835,53 @@ public sealed partial class ChatRequestBuilder
             return;
         }
 
-        w.StartObject(Names.LogitBias);
+        // The entries (token id in the high half, bias in the low half) in call order, compared without the steps.
+        var most = steps.Length - first;
+        Span<long> entries = most <= 64 ? stackalloc long[most] : new long[most];
+        var count = 0;
         for (var i = first; i < steps.Length; i++)
         {
-            if (steps[i]._kind != Kind.LogitBias || IsShadowed(steps, first, i, Kind.LogitBias))
+            if (steps[i]._kind == Kind.LogitBias)
+            {
+                entries[count++] = steps[i]._bits;
+            }
+        }
+
+        w.StartObject(Names.LogitBias);
+        for (var i = 0; i < count; i++)
+        {
+            var token = (int)(entries[i] >> 32);
+            if (!IsFirstOfToken(entries, i, token))
             {
                 continue;
             }
 
-            w.Number(steps[i].TokenId, LastOfKey(steps, i, Kind.LogitBias).Bias);
+            var bias = (int)entries[i];
+            for (var later = i + 1; later < count; later++)
+            {
+                if ((int)(entries[later] >> 32) == token)
+                {
+                    bias = (int)entries[later];
+                }
+            }
+
+            w.Number(token, bias);
         }
 
         w.EndObject();
+    }
+
+    private static bool IsFirstOfToken(Span<long> entries, int index, int token)
+    {
+        for (var earlier = 0; earlier < index; earlier++)
+        {
+            if ((int)(entries[earlier] >> 32) == token)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Writes <c>metadata</c> as a map: first position of each key, its last value.</summary>
@@ -896,7 +931,7 @@ public sealed partial class ChatRequestBuilder
         }
     }
 
-    /// <summary>Whether an earlier step of the same kind has the same key (token id, metadata key or extra name).</summary>
+    /// <summary>Whether an earlier step of the same kind has the same key (metadata key or extra name).</summary>
     private static bool IsShadowed(ReadOnlySpan<ChatRequestBuilder> steps, int first, int index, Kind kind)
     {
         for (var i = first; i < index; i++)
@@ -924,7 +959,6 @@ public sealed partial class ChatRequestBuilder
         return result;
     }
 
-    private static bool SameKey(ChatRequestBuilder a, ChatRequestBuilder b) => a._kind == Kind.LogitBias
-        ? a.TokenId == b.TokenId
-        : string.Equals((string)((Two)a._value!).A!, (string)((Two)b._value!).A!, StringComparison.Ordinal);
+    private static bool SameKey(ChatRequestBuilder a, ChatRequestBuilder b) =>
+        string.Equals((string)((Two)a._value!).A!, (string)((Two)b._value!).A!, StringComparison.Ordinal);
 }
