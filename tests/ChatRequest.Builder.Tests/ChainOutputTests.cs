@@ -220,6 +220,25 @@ public class ChainOutputTests
     }
 
     [Test]
+    public void A_body_larger_than_the_pooled_buffer_is_written_whole_to_every_output()
+    {
+        var text = string.Concat(Enumerable.Repeat("Quote \" and é, line\n, emoji \uD83D\uDE00. ", 8_000));
+        var builder = Chat.With("gpt-4o").System(text).User(text).Stop(text.Substring(0, 100));
+        var built = builder.Build();
+        var expected = WriteChain(builder, LibraryOptions);
+
+        expected.Length.Should().BeGreaterThan(1 << 17, "the body spans several pieces of the destination");
+        built.ToUtf8Bytes().Should().Equal(expected);
+        var buffer = new ArrayBufferWriter<byte>(16);
+        built.WriteTo(buffer);
+        buffer.WrittenSpan.ToArray().Should().Equal(expected);
+        using var stream = new MemoryStream();
+        built.WriteTo(stream);
+        stream.ToArray().Should().Equal(expected);
+        WriteTo(built, default).Should().Equal(WriteChain(builder, default));
+    }
+
+    [Test]
     public void WriteTo_a_writer_with_a_small_depth_limit_fails_as_before()
     {
         var built = RichRequests.Typical().Build();

@@ -879,9 +879,16 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
             if (PendingChain is not null)
             {
                 WriteInto(pooled);
-                var body = pooled.WrittenSpan;
-                body.CopyTo(destination.GetSpan(body.Length));
-                destination.Advance(body.Length);
+                for (var body = pooled.WrittenSpan; !body.IsEmpty;)
+                {
+                    // In the pieces the destination offers, as Utf8JsonWriter would.
+                    var span = destination.GetSpan(Math.Min(body.Length, 1 << 16));
+                    var length = Math.Min(span.Length, body.Length);
+                    body.Slice(0, length).CopyTo(span);
+                    destination.Advance(length);
+                    body = body.Slice(length);
+                }
+
                 return;
             }
 #endif
