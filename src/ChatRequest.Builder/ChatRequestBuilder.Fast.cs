@@ -101,7 +101,13 @@ public sealed partial class ChatRequestBuilder
         _ => Slot.Count,
     };
 
-    /// <summary>For each step kind: its slot (settings), its "first" slot (accumulating kinds), or <see cref="Slot.Count"/>.</summary>
+    /// <summary>In <see cref="SlotTable"/>: a step that holds a copied model object, which the fast path does not handle.</summary>
+    private const Slot SnapshotSlot = (Slot)byte.MaxValue;
+
+    /// <summary>
+    /// For each step kind: its slot (settings), its "first" slot (accumulating kinds), <see cref="SnapshotSlot"/>, or
+    /// <see cref="Slot.Count"/> (messages, the root).
+    /// </summary>
     private static readonly byte[] SlotTable = MakeSlotTable();
 
     private static byte[] MakeSlotTable()
@@ -110,7 +116,7 @@ public sealed partial class ChatRequestBuilder
         for (var kind = Kind.Model; kind < Kind.Count; kind++)
         {
             var slot = SlotOf(kind);
-            table[(int)kind] = (byte)(slot != Slot.Count ? slot : FirstSlotOf(kind));
+            table[(int)kind] = (byte)(IsSnapshot(kind) ? SnapshotSlot : slot != Slot.Count ? slot : FirstSlotOf(kind));
         }
 
         return table;
@@ -129,14 +135,14 @@ public sealed partial class ChatRequestBuilder
         for (var i = steps.Length - 1; i > 0; i--, step = step._previous!)
         {
             steps[i] = step;
-            var kind = step._kind;
-            if (IsSnapshot(kind))
+
+            // Walking backwards: a setting's first step met is its last call; an accumulating kind's last met is its first.
+            var slot = (Slot)SlotTable[(int)step._kind];
+            if (slot == SnapshotSlot)
             {
                 return false;
             }
 
-            // Walking backwards: a setting's first step met is its last call; an accumulating kind's last met is its first.
-            var slot = (Slot)SlotTable[(int)kind];
             if (slot < Slot.FirstLogitBias)
             {
                 if (last[(int)slot] < 0)
@@ -144,7 +150,7 @@ public sealed partial class ChatRequestBuilder
                     last[(int)slot] = i;
                 }
             }
-            else if (slot != Slot.Count)
+            else if (slot < Slot.Count)
             {
                 last[(int)slot] = i;
             }
@@ -155,8 +161,11 @@ public sealed partial class ChatRequestBuilder
     }
 
 #if NET
+    /// <summary>The longest chain whose steps the writer keeps on the stack.</summary>
+    private const int StepsOnStack = 32;
+
     /// <summary>Room on the stack for the steps of a chain of typical length.</summary>
-    [System.Runtime.CompilerServices.InlineArray(32)]
+    [System.Runtime.CompilerServices.InlineArray(StepsOnStack)]
     private struct StepBuffer
     {
         private ChatRequestBuilder _first;
@@ -191,12 +200,12 @@ public sealed partial class ChatRequestBuilder
             for (; step._previous is not null; step = step._previous)
             {
                 var kind = step._kind;
-                if (IsSnapshot(kind))
+                var slot = (Slot)SlotTable[(int)kind];
+                if (slot == SnapshotSlot)
                 {
                     return false;
                 }
 
-                var slot = (Slot)SlotTable[(int)kind];
                 if (slot < Slot.FirstLogitBias)
                 {
                     var bit = 1UL << (int)slot;
@@ -450,7 +459,7 @@ public sealed partial class ChatRequestBuilder
     {
         var count = _length;
 #if NET
-        if (count <= 32)
+        if (count <= StepsOnStack)
         {
             var buffer = default(StepBuffer);
             WriteSteps(w, ((Span<ChatRequestBuilder>)buffer).Slice(0, count));
