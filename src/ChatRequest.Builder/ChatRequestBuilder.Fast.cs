@@ -1,5 +1,5 @@
 using System;
-using System.Buffers.Text;
+using System.Buffers;
 using System.Text.Json;
 using ChatRequest.Serialization;
 using ChatRequest.Validation;
@@ -101,7 +101,13 @@ public sealed partial class ChatRequestBuilder
         _ => Slot.Count,
     };
 
-    /// <summary>For each step kind: its slot (settings), its "first" slot (accumulating kinds), or <see cref="Slot.Count"/>.</summary>
+    /// <summary>In <see cref="SlotTable"/>: a step that holds a copied model object, which the fast path does not handle.</summary>
+    private const Slot SnapshotSlot = (Slot)byte.MaxValue;
+
+    /// <summary>
+    /// For each step kind: its slot (settings), its "first" slot (accumulating kinds), <see cref="SnapshotSlot"/>, or
+    /// <see cref="Slot.Count"/> (messages, the root).
+    /// </summary>
     private static readonly byte[] SlotTable = MakeSlotTable();
 
     private static byte[] MakeSlotTable()
@@ -110,43 +116,61 @@ public sealed partial class ChatRequestBuilder
         for (var kind = Kind.Model; kind < Kind.Count; kind++)
         {
             var slot = SlotOf(kind);
-            table[(int)kind] = (byte)(slot != Slot.Count ? slot : FirstSlotOf(kind));
+            table[(int)kind] = (byte)(IsSnapshot(kind) ? SnapshotSlot : slot != Slot.Count ? slot : FirstSlotOf(kind));
         }
 
         return table;
     }
 
-    /// <summary>Fills <paramref name="last"/> with the index of each slot's last step (-1 when unset).</summary>
+    /// <summary>
+    /// Puts the chain ending at <paramref name="tail"/> into <paramref name="steps"/> (its length), oldest first, and
+    /// fills <paramref name="last"/> with where each setting's last step and each accumulating kind's first step sit
+    /// (-1 when there is none), in the same walk.
+    /// </summary>
     /// <returns>False when the chain holds a step the fast path does not handle (a copied model object).</returns>
-    private static bool IndexSlots(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last)
+    private static bool IndexSteps(ChatRequestBuilder tail, Span<ChatRequestBuilder> steps, Span<int> last)
     {
         last.Fill(-1);
-        if (steps[0]._kind != Kind.Model)
+        var step = tail;
+        for (var i = steps.Length - 1; i > 0; i--, step = step._previous!)
         {
-            return false;
-        }
+            steps[i] = step;
 
-        for (var i = 1; i < steps.Length; i++)
-        {
-            var kind = steps[i]._kind;
-            if (IsSnapshot(kind))
+            // Walking backwards: a setting's first step met is its last call; an accumulating kind's last met is its first.
+            var slot = (Slot)SlotTable[(int)step._kind];
+            if (slot == SnapshotSlot)
             {
                 return false;
             }
 
-            var slot = (Slot)SlotTable[(int)kind];
             if (slot < Slot.FirstLogitBias)
             {
-                last[(int)slot] = i;
+                if (last[(int)slot] < 0)
+                {
+                    last[(int)slot] = i;
+                }
             }
-            else if (slot != Slot.Count && last[(int)slot] < 0)
+            else if (slot < Slot.Count)
             {
                 last[(int)slot] = i;
             }
         }
 
-        return true;
+        steps[0] = step;
+        return step._kind == Kind.Model;
     }
+
+#if NET
+    /// <summary>The longest chain whose steps the writer keeps on the stack.</summary>
+    private const int StepsOnStack = 32;
+
+    /// <summary>Room on the stack for the steps of a chain of typical length.</summary>
+    [System.Runtime.CompilerServices.InlineArray(StepsOnStack)]
+    private struct StepBuffer
+    {
+        private ChatRequestBuilder _first;
+    }
+#endif
 
     // ---- The check ---------------------------------------------------------------------------------------------
 
@@ -156,47 +180,163 @@ public sealed partial class ChatRequestBuilder
     /// </summary>
     private static class ChainCheck
     {
-        // The last step of each slot, found by walking the chain backwards (the first one seen is the last call).
-        [ThreadStatic]
-        private static ChatRequestBuilder?[]? t_slots;
-
+        /// <summary>
+        /// One walk from the last step back: each setting is checked at its last call (the first one met), each
+        /// message, tool, function, logit bias and metadata entry at every call; what the cross-field rules need is
+        /// kept in locals (no array of steps, nothing written to the heap).
+        /// </summary>
         public static bool IsCertainlyValid(ChatRequestBuilder tail)
-        {
-            var slots = t_slots ??= new ChatRequestBuilder?[(int)Slot.Count];
-            try
-            {
-                return Check(tail, slots);
-            }
-            finally
-            {
-                Array.Clear(slots, 0, slots.Length);
-            }
-        }
-
-        private static bool Check(ChatRequestBuilder tail, ChatRequestBuilder?[] slots)
         {
             var messages = 0;
             var tools = 0;
             var functions = 0;
             var metadata = 0;
+            var seen = 0UL; // the settings already met, one bit per slot
+            bool logprobs = false, topLogprobs = false, stream = false, streamOptions = false, parallelToolCalls = false;
+            bool jsonObjectFormat = false, audio = false, audioModality = false;
+            ChatRequestBuilder? toolChoice = null;
+            ChatRequestBuilder? functionCall = null;
             var step = tail;
             for (; step._previous is not null; step = step._previous)
             {
                 var kind = step._kind;
-                if (IsSnapshot(kind))
+                var slot = (Slot)SlotTable[(int)kind];
+                if (slot == SnapshotSlot)
                 {
                     return false;
                 }
 
-                var slot = (Slot)SlotTable[(int)kind];
                 if (slot < Slot.FirstLogitBias)
                 {
-                    slots[(int)slot] ??= step;
-                    continue;
+                    var bit = 1UL << (int)slot;
+                    if ((seen & bit) != 0)
+                    {
+                        continue; // a later call of the same setting replaced this one
+                    }
+
+                    seen |= bit;
                 }
 
                 switch (kind)
                 {
+                    case Kind.Temperature:
+                        if (!ChatRules.Temperature.Allows(step.Number))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.TopP:
+                        if (!ChatRules.TopP.Allows(step.Number))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.FrequencyPenalty:
+                        if (!ChatRules.FrequencyPenalty.Allows(step.Number))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.PresencePenalty:
+                        if (!ChatRules.PresencePenalty.Allows(step.Number))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.MaxTokens:
+                        if (!ChatRules.MaxTokens.Allows((int)step._bits))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.MaxCompletionTokens:
+                        if (!ChatRules.MaxCompletionTokens.Allows((int)step._bits))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.N:
+                        if (!ChatRules.N.Allows((int)step._bits))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.TopLogprobs:
+                        if (!ChatRules.TopLogprobs.Allows((int)step._bits))
+                        {
+                            return false;
+                        }
+
+                        topLogprobs = true;
+                        break;
+                    case Kind.Logprobs:
+                        logprobs = step._bits != 0;
+                        break;
+                    case Kind.Stop:
+                        var count = ((string[])step._value!).Length;
+                        if (count < ChatRules.MinStopSequences || count > ChatRules.MaxStopSequences)
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.Stream:
+                        stream = step._bits != 0;
+                        break;
+                    case Kind.StreamOptions:
+                        streamOptions = true;
+                        break;
+                    case Kind.ParallelToolCalls:
+                        parallelToolCalls = true;
+                        break;
+                    case Kind.JsonObjectFormat:
+                        jsonObjectFormat = true;
+                        break;
+                    case Kind.JsonSchemaFormat:
+                        if (!ChatRules.IsValidName(((ToolSpec)step._value!).Name))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.SafetyIdentifier:
+                        if (step.Text.Length > ChatRules.MaxSafetyIdentifierLength)
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.PromptCacheOptions:
+                        if (((Two)step._value!).B is string ttl && !ChatRules.IsOneOf(ttl, ChatRules.PromptCacheTtlValues))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Kind.Audio:
+                        if ((AudioVoice)((Two)step._value!).A! is { Name: null, Id: null or "" })
+                        {
+                            return false;
+                        }
+
+                        audio = true;
+                        break;
+                    case Kind.Modalities:
+                        audioModality = Array.IndexOf((string[])step._value!, Wire.Of(Modality.Audio)) >= 0;
+                        break;
+                    case Kind.ToolChoiceMode or Kind.ForceFunction or Kind.ForceCustomTool:
+                        toolChoice = step;
+                        break;
+                    case Kind.FunctionCallMode or Kind.FunctionCallName:
+                        functionCall = step;
+                        break;
                     case Kind.SystemMessage or Kind.DeveloperMessage or Kind.UserMessage or Kind.AssistantMessage:
                         messages++;
                         break;
@@ -226,8 +366,7 @@ public sealed partial class ChatRequestBuilder
 
                         break;
                     case Kind.FunctionTool:
-                        var name = ((ToolSpec)step._value!).Name;
-                        if (!ChatRules.IsValidName(name) || Declares(step._previous, Kind.FunctionTool, name))
+                        if (!ChatRules.IsValidName(((ToolSpec)step._value!).Name))
                         {
                             return false;
                         }
@@ -247,101 +386,15 @@ public sealed partial class ChatRequestBuilder
             return step._kind == Kind.Model
                 && ChatRules.IsValidModel(step.Text)
                 && messages > 0
-                && InRange(slots[(int)Slot.Temperature], ChatRules.Temperature)
-                && InRange(slots[(int)Slot.TopP], ChatRules.TopP)
-                && InRange(slots[(int)Slot.FrequencyPenalty], ChatRules.FrequencyPenalty)
-                && InRange(slots[(int)Slot.PresencePenalty], ChatRules.PresencePenalty)
-                && InIntRange(slots[(int)Slot.MaxTokens], ChatRules.MaxTokens)
-                && InIntRange(slots[(int)Slot.MaxCompletionTokens], ChatRules.MaxCompletionTokens)
-                && InIntRange(slots[(int)Slot.N], ChatRules.N)
-                && InIntRange(slots[(int)Slot.TopLogprobs], ChatRules.TopLogprobs)
-                && StopCountIsValid(slots[(int)Slot.Stop])
-                && SettingsAreValid(slots)
-                && CrossFieldRulesHold(tail, slots, tools);
-        }
-
-        private static bool InRange(ChatRequestBuilder? step, NumericLimit limit) => step is null || limit.Allows(step.Number);
-
-        private static bool InIntRange(ChatRequestBuilder? step, NumericLimit limit) => step is null || limit.Allows((int)step._bits);
-
-        private static bool StopCountIsValid(ChatRequestBuilder? stop)
-        {
-            if (stop is null)
-            {
-                return true;
-            }
-
-            var count = ((string[])stop._value!).Length;
-            return count >= ChatRules.MinStopSequences && count <= ChatRules.MaxStopSequences;
-        }
-
-        private static bool SettingsAreValid(ChatRequestBuilder?[] slots)
-        {
-            if (slots[(int)Slot.ResponseFormat] is { _kind: Kind.JsonSchemaFormat } format
-                && !ChatRules.IsValidName(((ToolSpec)format._value!).Name))
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.SafetyIdentifier] is { } safety && safety.Text.Length > ChatRules.MaxSafetyIdentifierLength)
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.PromptCacheOptions] is { } cache
-                && ((Two)cache._value!).B is string ttl && !ChatRules.IsOneOf(ttl, ChatRules.PromptCacheTtlValues))
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.Audio] is { } audio && (AudioVoice)((Two)audio._value!).A! is { Name: null, Id: null or "" })
-            {
-                return false;
-            }
-
-            return true;
-        }
-
-        private static bool CrossFieldRulesHold(ChatRequestBuilder tail, ChatRequestBuilder?[] slots, int tools)
-        {
-            if (slots[(int)Slot.TopLogprobs] is not null && slots[(int)Slot.Logprobs] is not { _bits: not 0 })
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.StreamOptions] is not null && slots[(int)Slot.Stream] is not { _bits: not 0 })
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.ParallelToolCalls] is not null && tools == 0)
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.ResponseFormat] is { _kind: Kind.JsonObjectFormat } && !MessagesMentionJson(tail))
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.Modalities] is { } modalities && slots[(int)Slot.Audio] is null
-                && Array.IndexOf((string[])modalities._value!, Wire.Of(Modality.Audio)) >= 0)
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.ToolChoice] is { } choice && choice._kind != Kind.ToolChoiceMode
-                && (choice._kind != Kind.ForceFunction || !Declares(tail, Kind.FunctionTool, choice.Text)))
-            {
-                return false;
-            }
-
-            if (slots[(int)Slot.FunctionCall] is { _kind: Kind.FunctionCallName } call && !Declares(tail, Kind.Function, call.Text))
-            {
-                return false;
-            }
-
-            return true;
+                && (tools < 2 || !DeclaresAToolTwice(tail))
+                && (!topLogprobs || logprobs)
+                && (!streamOptions || stream)
+                && (!parallelToolCalls || tools > 0)
+                && (!audioModality || audio)
+                && (!jsonObjectFormat || MessagesMentionJson(tail))
+                && (toolChoice is null || toolChoice._kind == Kind.ToolChoiceMode
+                    || (toolChoice._kind == Kind.ForceFunction && Declares(tail, Kind.FunctionTool, toolChoice.Text)))
+                && (functionCall is not { _kind: Kind.FunctionCallName } || Declares(tail, Kind.Function, functionCall.Text));
         }
 
         /// <summary>Whether any message's text mentions JSON (only asked for JSON mode).</summary>
@@ -356,6 +409,19 @@ public sealed partial class ChatRequestBuilder
                     _ => null,
                 };
                 if (text is not null && ChatRules.MentionsJson(text))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool DeclaresAToolTwice(ChatRequestBuilder tail)
+        {
+            for (var step = tail; step is not null; step = step._previous)
+            {
+                if (step._kind == Kind.FunctionTool && Declares(step._previous, Kind.FunctionTool, ((ToolSpec)step._value!).Name))
                 {
                     return true;
                 }
@@ -385,19 +451,47 @@ public sealed partial class ChatRequestBuilder
     /// Writes the request straight from a chain that <see cref="ChainCheck"/> passed, in the member order of
     /// <see cref="RequestWriter"/>, so both give the same bytes.
     /// </summary>
-    internal void WriteChain(Utf8JsonWriter w)
+    internal void WriteChain(Utf8JsonWriter w) => WriteChain(new Utf8JsonSink(w));
+
+    /// <summary>Writes the request from this chain to <paramref name="w"/> (see <see cref="WriteChain(Utf8JsonWriter)"/>).</summary>
+    internal void WriteChain<TSink>(TSink w)
+        where TSink : struct, IJsonSink
     {
-        using var chain = new Steps(this);
-        var steps = chain.Span;
+        var count = _length;
+#if NET
+        if (count <= StepsOnStack)
+        {
+            var buffer = default(StepBuffer);
+            WriteSteps(w, ((Span<ChatRequestBuilder>)buffer).Slice(0, count));
+            return;
+        }
+#endif
+        var rented = ArrayPool<ChatRequestBuilder>.Shared.Rent(count);
+        try
+        {
+            WriteSteps(w, rented.AsSpan(0, count));
+        }
+        finally
+        {
+            Array.Clear(rented, 0, count);
+            ArrayPool<ChatRequestBuilder>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Writes the chain ending here, using <paramref name="room"/> (one element per step) for its steps.</summary>
+    private void WriteSteps<TSink>(TSink w, Span<ChatRequestBuilder> room)
+        where TSink : struct, IJsonSink
+    {
         Span<int> last = stackalloc int[(int)Slot.Count];
-        if (!IndexSlots(steps, last))
+        if (!IndexSteps(this, room, last))
         {
             throw new InvalidOperationException("Only chains of plain steps are written directly.");
         }
 
-        w.WriteStartObject();
-        w.WriteString(Names.Model, steps[0].Text);
-        w.WriteStartArray(Names.Messages);
+        ReadOnlySpan<ChatRequestBuilder> steps = room;
+        w.StartObject();
+        w.String(Names.Model, steps[0].Text);
+        w.StartArray(Names.Messages);
         for (var i = 1; i < steps.Length; i++)
         {
             if (IsMessage(steps[i]._kind))
@@ -406,15 +500,27 @@ public sealed partial class ChatRequestBuilder
             }
         }
 
-        w.WriteEndArray();
+        w.EndArray();
         if (Last(steps, last, Slot.Audio) is { } audio)
         {
             var pair = (Two)audio._value!;
-            w.WriteStartObject(Names.Audio);
-            w.WritePropertyName(Names.Voice);
-            RequestWriter.VoiceValue(w, (AudioVoice)pair.A!);
-            w.WriteString(Names.Format, (string)pair.B!);
-            w.WriteEndObject();
+            w.StartObject(Names.Audio);
+            w.PropertyName(Names.Voice);
+            var voice = (AudioVoice)pair.A!;
+            if (voice.Name is { } voiceName)
+            {
+                w.StringValue(voiceName);
+            }
+            else
+            {
+                // An AudioVoice has a name or an id.
+                w.StartObject();
+                w.String(Names.Id, voice.Id!);
+                w.EndObject();
+            }
+
+            w.String(Names.Format, (string)pair.B!);
+            w.EndObject();
         }
 
         WriteNumber(w, Names.FrequencyPenalty, Last(steps, last, Slot.FrequencyPenalty));
@@ -422,13 +528,13 @@ public sealed partial class ChatRequestBuilder
         {
             if (functionCall._kind == Kind.FunctionCallMode)
             {
-                w.WriteString(Names.FunctionCall, functionCall.Text);
+                w.String(Names.FunctionCall, functionCall.Text);
             }
             else
             {
-                w.WriteStartObject(Names.FunctionCall);
-                w.WriteString(Names.Name, functionCall.Text);
-                w.WriteEndObject();
+                w.StartObject(Names.FunctionCall);
+                w.String(Names.Name, functionCall.Text);
+                w.EndObject();
             }
         }
 
@@ -440,23 +546,23 @@ public sealed partial class ChatRequestBuilder
         WriteMap(w, steps, last[(int)Slot.FirstMetadata], Kind.Metadata, Names.Metadata);
         if (Last(steps, last, Slot.Modalities) is { } modalities)
         {
-            w.WriteStartArray(Names.Modalities);
+            w.StartArray(Names.Modalities);
             foreach (var modality in (string[])modalities._value!)
             {
-                w.WriteStringValue(modality);
+                w.StringValue(modality);
             }
 
-            w.WriteEndArray();
+            w.EndArray();
         }
 
         WriteInt(w, Names.N, Last(steps, last, Slot.N));
         WriteBool(w, Names.ParallelToolCalls, Last(steps, last, Slot.ParallelToolCalls));
         if (Last(steps, last, Slot.Prediction) is { } prediction)
         {
-            w.WriteStartObject(Names.Prediction);
-            w.WriteString(Names.Type, "content");
-            w.WriteString(Names.Content, prediction.Text);
-            w.WriteEndObject();
+            w.StartObject(Names.Prediction);
+            w.String(Names.Type, WireText.Content);
+            w.String(Names.Content, prediction.Text);
+            w.EndObject();
         }
 
         WriteNumber(w, Names.PresencePenalty, Last(steps, last, Slot.PresencePenalty));
@@ -464,77 +570,77 @@ public sealed partial class ChatRequestBuilder
         if (Last(steps, last, Slot.PromptCacheOptions) is { } cache)
         {
             var pair = (Two)cache._value!;
-            w.WriteStartObject(Names.PromptCacheOptions);
+            w.StartObject(Names.PromptCacheOptions);
             if (pair.B is string ttl)
             {
-                w.WriteString(Names.Ttl, ttl);
+                w.String(Names.Ttl, ttl);
             }
 
             if (pair.A is string mode)
             {
-                w.WriteString(Names.Mode, mode);
+                w.String(Names.Mode, mode);
             }
 
-            w.WriteEndObject();
+            w.EndObject();
         }
 
         WriteString(w, Names.PromptCacheRetention, Last(steps, last, Slot.PromptCacheRetention));
         WriteString(w, Names.ReasoningEffort, Last(steps, last, Slot.ReasoningEffort));
         if (Last(steps, last, Slot.ResponseFormat) is { } format)
         {
-            w.WriteStartObject(Names.ResponseFormat);
+            w.StartObject(Names.ResponseFormat);
             switch (format._kind)
             {
                 case Kind.TextFormat:
-                    w.WriteString(Names.Type, "text");
+                    w.String(Names.Type, WireText.Text);
                     break;
                 case Kind.JsonObjectFormat:
-                    w.WriteString(Names.Type, "json_object");
+                    w.String(Names.Type, WireText.JsonObject);
                     break;
                 default:
-                    w.WriteString(Names.Type, "json_schema");
-                    w.WritePropertyName(Names.JsonSchema);
+                    w.String(Names.Type, WireText.JsonSchema);
+                    w.PropertyName(Names.JsonSchema);
                     WriteSpec(w, (ToolSpec)format._value!, Names.Schema, withStrict: true);
                     break;
             }
 
-            w.WriteEndObject();
+            w.EndObject();
         }
 
         WriteString(w, Names.SafetyIdentifier, Last(steps, last, Slot.SafetyIdentifier));
         if (Last(steps, last, Slot.Seed) is { } seed)
         {
-            w.WriteNumber(Names.Seed, seed._bits);
+            w.Number(Names.Seed, seed._bits);
         }
 
         WriteString(w, Names.ServiceTier, Last(steps, last, Slot.ServiceTier));
         if (Last(steps, last, Slot.Stop) is { } stop)
         {
-            w.WriteStartArray(Names.Stop);
+            w.StartArray(Names.Stop);
             foreach (var sequence in (string[])stop._value!)
             {
-                w.WriteStringValue(sequence);
+                w.StringValue(sequence);
             }
 
-            w.WriteEndArray();
+            w.EndArray();
         }
 
         WriteBool(w, Names.Store, Last(steps, last, Slot.Store));
         WriteBool(w, Names.Stream, Last(steps, last, Slot.Stream));
         if (Last(steps, last, Slot.StreamOptions) is { } streamOptions)
         {
-            w.WriteStartObject(Names.StreamOptions);
+            w.StartObject(Names.StreamOptions);
             if (FromTri(streamOptions._bits >> 2) is { } usage)
             {
-                w.WriteBoolean(Names.IncludeUsage, usage);
+                w.Boolean(Names.IncludeUsage, usage);
             }
 
             if (FromTri(streamOptions._bits) is { } obfuscation)
             {
-                w.WriteBoolean(Names.IncludeObfuscation, obfuscation);
+                w.Boolean(Names.IncludeObfuscation, obfuscation);
             }
 
-            w.WriteEndObject();
+            w.EndObject();
         }
 
         WriteNumber(w, Names.Temperature, Last(steps, last, Slot.Temperature));
@@ -543,16 +649,16 @@ public sealed partial class ChatRequestBuilder
             switch (choice._kind)
             {
                 case Kind.ToolChoiceMode:
-                    w.WriteString(Names.ToolChoice, choice.Text);
+                    w.String(Names.ToolChoice, choice.Text);
                     break;
                 default:
                     var isFunction = choice._kind == Kind.ForceFunction;
-                    w.WriteStartObject(Names.ToolChoice);
-                    w.WriteString(Names.Type, isFunction ? "function" : "custom");
-                    w.WriteStartObject(isFunction ? Names.Function : Names.Custom);
-                    w.WriteString(Names.Name, choice.Text);
-                    w.WriteEndObject();
-                    w.WriteEndObject();
+                    w.StartObject(Names.ToolChoice);
+                    w.String(Names.Type, isFunction ? WireText.Function : WireText.Custom);
+                    w.StartObject(isFunction ? Names.Function : Names.Custom);
+                    w.String(Names.Name, choice.Text);
+                    w.EndObject();
+                    w.EndObject();
                     break;
             }
         }
@@ -563,111 +669,146 @@ public sealed partial class ChatRequestBuilder
         WriteString(w, Names.User, Last(steps, last, Slot.EndUser));
         WriteString(w, Names.Verbosity, Last(steps, last, Slot.Verbosity));
         WriteExtras(w, steps, last[(int)Slot.FirstExtra]);
-        w.WriteEndObject();
+        w.EndObject();
+    }
+
+    /// <summary>The constant string values the chain writer writes.</summary>
+    private static class WireText
+    {
+        public static readonly JsonRole System = new("system");
+        public static readonly JsonRole Developer = new("developer");
+        public static readonly JsonRole User = new("user");
+        public static readonly JsonRole Assistant = new("assistant");
+        public static readonly JsonConstant Tool = new("tool");
+        public static readonly JsonConstant Function = new("function");
+        public static readonly JsonConstant Custom = new("custom");
+        public static readonly JsonConstant Content = new("content");
+        public static readonly JsonConstant Text = new("text");
+        public static readonly JsonConstant JsonObject = new("json_object");
+        public static readonly JsonConstant JsonSchema = new("json_schema");
     }
 
     private static ChatRequestBuilder? Last(ReadOnlySpan<ChatRequestBuilder> steps, Span<int> last, Slot slot) =>
         last[(int)slot] is var index and >= 0 ? steps[index] : null;
 
-    private void WriteMessage(Utf8JsonWriter w)
+    private void WriteMessage<TSink>(TSink w)
+        where TSink : struct, IJsonSink
     {
-        w.WriteStartObject();
-        switch (_kind)
+        if (_kind is Kind.ToolResult or Kind.FunctionResult)
         {
-            case Kind.ToolResult:
-                w.WriteString(Names.Role, "tool");
-                w.WriteString(Names.ToolCallId, (string)((Two)_value!).A!);
-                w.WriteString(Names.Content, Content);
-                break;
-            case Kind.FunctionResult:
-                w.WriteString(Names.Role, "function");
-                w.WriteString(Names.Name, (string)((Two)_value!).A!);
-                w.WriteString(Names.Content, Content);
-                break;
-            default:
-                w.WriteString(Names.Role, _kind switch
-                {
-                    Kind.SystemMessage => "system",
-                    Kind.DeveloperMessage => "developer",
-                    Kind.UserMessage => "user",
-                    _ => "assistant",
-                });
-                if (MessageName is { } name)
-                {
-                    w.WriteString(Names.Name, name);
-                }
+            var pair = (Two)_value!;
+            w.StartObject();
+            if (_kind == Kind.ToolResult)
+            {
+                w.String(Names.Role, WireText.Tool);
+                w.String(Names.ToolCallId, (string)pair.A!);
+            }
+            else
+            {
+                w.String(Names.Role, WireText.Function);
+                w.String(Names.Name, (string)pair.A!);
+            }
 
-                w.WriteString(Names.Content, MessageText);
-                break;
+            w.String(Names.Content, (string)pair.B!);
+            w.EndObject();
+            return;
         }
 
-        w.WriteEndObject();
+        var role = _kind switch
+        {
+            Kind.SystemMessage => WireText.System,
+            Kind.DeveloperMessage => WireText.Developer,
+            Kind.UserMessage => WireText.User,
+            _ => WireText.Assistant,
+        };
+        if (_value is string text)
+        {
+            w.Message(role, text);
+            return;
+        }
+
+        var named = (Two)_value!;
+        w.StartObject();
+        w.String(Names.Role, role.Value);
+        if (named.B is string name)
+        {
+            w.String(Names.Name, name);
+        }
+
+        w.String(Names.Content, (string)named.A!);
+        w.EndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    private static void WriteNumber<TSink>(TSink w, JsonEncodedText name, ChatRequestBuilder? step)
+        where TSink : struct, IJsonSink
     {
         if (step is not null)
         {
-            w.WriteNumber(name, step.Number);
+            w.Number(name, step.Number);
         }
     }
 
-    private static void WriteInt(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    private static void WriteInt<TSink>(TSink w, JsonEncodedText name, ChatRequestBuilder? step)
+        where TSink : struct, IJsonSink
     {
         if (step is not null)
         {
-            w.WriteNumber(name, (int)step._bits);
+            w.Number(name, (long)(int)step._bits);
         }
     }
 
-    private static void WriteBool(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    private static void WriteBool<TSink>(TSink w, JsonEncodedText name, ChatRequestBuilder? step)
+        where TSink : struct, IJsonSink
     {
         if (step is not null)
         {
-            w.WriteBoolean(name, step._bits != 0);
+            w.Boolean(name, step._bits != 0);
         }
     }
 
-    private static void WriteString(Utf8JsonWriter w, JsonEncodedText name, ChatRequestBuilder? step)
+    private static void WriteString<TSink>(TSink w, JsonEncodedText name, ChatRequestBuilder? step)
+        where TSink : struct, IJsonSink
     {
         if (step is not null)
         {
-            w.WriteString(name, step.Text);
+            w.String(name, step.Text);
         }
     }
 
-    private static void WriteSpec(Utf8JsonWriter w, ToolSpec spec, JsonEncodedText schemaName, bool withStrict)
+    private static void WriteSpec<TSink>(TSink w, ToolSpec spec, JsonEncodedText schemaName, bool withStrict)
+        where TSink : struct, IJsonSink
     {
-        w.WriteStartObject();
-        w.WriteString(Names.Name, spec.Name);
+        w.StartObject();
+        w.String(Names.Name, spec.Name);
         if (spec.Description is { } description)
         {
-            w.WriteString(Names.Description, description);
+            w.String(Names.Description, description);
         }
 
         if (spec.Schema is { } schema)
         {
-            w.WritePropertyName(schemaName);
-            w.WriteRawValue(schema.Utf8, skipInputValidation: true);
+            w.PropertyName(schemaName);
+            w.RawValue(schema.Utf8);
         }
 
         if (withStrict && spec.Strict is { } strict)
         {
-            w.WriteBoolean(Names.Strict, strict);
+            w.Boolean(Names.Strict, strict);
         }
 
-        w.WriteEndObject();
+        w.EndObject();
     }
 
     /// <summary>Writes <c>tools</c> (function tools) or <c>functions</c>, in call order.</summary>
-    private static void WriteList(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first, Kind kind, JsonEncodedText name)
+    private static void WriteList<TSink>(TSink w, ReadOnlySpan<ChatRequestBuilder> steps, int first, Kind kind, JsonEncodedText name)
+        where TSink : struct, IJsonSink
     {
         if (first < 0)
         {
             return;
         }
 
-        w.WriteStartArray(name);
+        w.StartArray(name);
         for (var i = first; i < steps.Length; i++)
         {
             var step = steps[i];
@@ -679,11 +820,11 @@ public sealed partial class ChatRequestBuilder
             var spec = (ToolSpec)step._value!;
             if (kind == Kind.FunctionTool)
             {
-                w.WriteStartObject();
-                w.WriteString(Names.Type, "function");
-                w.WritePropertyName(Names.Function);
+                w.StartObject();
+                w.String(Names.Type, WireText.Function);
+                w.PropertyName(Names.Function);
                 WriteSpec(w, spec, Names.Parameters, withStrict: true);
-                w.WriteEndObject();
+                w.EndObject();
             }
             else
             {
@@ -691,42 +832,77 @@ public sealed partial class ChatRequestBuilder
             }
         }
 
-        w.WriteEndArray();
+        w.EndArray();
     }
 
     /// <summary>Writes <c>logit_bias</c> as a map: first position of each token id, its last bias.</summary>
-    private static void WriteLogitBias(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first)
+    private static void WriteLogitBias<TSink>(TSink w, ReadOnlySpan<ChatRequestBuilder> steps, int first)
+        where TSink : struct, IJsonSink
     {
         if (first < 0)
         {
             return;
         }
 
-        w.WriteStartObject(Names.LogitBias);
-        Span<byte> key = stackalloc byte[11];
+        // The entries (token id in the high half, bias in the low half) in call order, compared without the steps.
+        var most = steps.Length - first;
+        Span<long> entries = most <= 64 ? stackalloc long[most] : new long[most];
+        var count = 0;
         for (var i = first; i < steps.Length; i++)
         {
-            if (steps[i]._kind != Kind.LogitBias || IsShadowed(steps, first, i, Kind.LogitBias))
+            if (steps[i]._kind == Kind.LogitBias)
+            {
+                entries[count++] = steps[i]._bits;
+            }
+        }
+
+        w.StartObject(Names.LogitBias);
+        for (var i = 0; i < count; i++)
+        {
+            var token = (int)(entries[i] >> 32);
+            if (!IsFirstOfToken(entries, i, token))
             {
                 continue;
             }
 
-            Utf8Formatter.TryFormat(steps[i].TokenId, key, out var written);
-            w.WriteNumber(key.Slice(0, written), LastOfKey(steps, i, Kind.LogitBias).Bias);
+            var bias = (int)entries[i];
+            for (var later = i + 1; later < count; later++)
+            {
+                if ((int)(entries[later] >> 32) == token)
+                {
+                    bias = (int)entries[later];
+                }
+            }
+
+            w.Number(token, bias);
         }
 
-        w.WriteEndObject();
+        w.EndObject();
+    }
+
+    private static bool IsFirstOfToken(Span<long> entries, int index, int token)
+    {
+        for (var earlier = 0; earlier < index; earlier++)
+        {
+            if ((int)(entries[earlier] >> 32) == token)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Writes <c>metadata</c> as a map: first position of each key, its last value.</summary>
-    private static void WriteMap(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first, Kind kind, JsonEncodedText name)
+    private static void WriteMap<TSink>(TSink w, ReadOnlySpan<ChatRequestBuilder> steps, int first, Kind kind, JsonEncodedText name)
+        where TSink : struct, IJsonSink
     {
         if (first < 0)
         {
             return;
         }
 
-        w.WriteStartObject(name);
+        w.StartObject(name);
         for (var i = first; i < steps.Length; i++)
         {
             if (steps[i]._kind != kind || IsShadowed(steps, first, i, kind))
@@ -735,14 +911,16 @@ public sealed partial class ChatRequestBuilder
             }
 
             var pair = (Two)LastOfKey(steps, i, kind)._value!;
-            w.WriteString((string)((Two)steps[i]._value!).A!, (string)pair.B!);
+            w.PropertyName((string)((Two)steps[i]._value!).A!);
+            w.StringValue((string)pair.B!);
         }
 
-        w.WriteEndObject();
+        w.EndObject();
     }
 
     /// <summary>Writes the extra members: first position of each name, its last value.</summary>
-    private static void WriteExtras(Utf8JsonWriter w, ReadOnlySpan<ChatRequestBuilder> steps, int first)
+    private static void WriteExtras<TSink>(TSink w, ReadOnlySpan<ChatRequestBuilder> steps, int first)
+        where TSink : struct, IJsonSink
     {
         if (first < 0)
         {
@@ -757,12 +935,12 @@ public sealed partial class ChatRequestBuilder
             }
 
             var pair = (Two)LastOfKey(steps, i, Kind.Extra)._value!;
-            w.WritePropertyName((string)pair.A!);
-            ((JsonElement)pair.B!).WriteTo(w);
+            w.PropertyName((string)pair.A!);
+            w.Value((JsonElement)pair.B!);
         }
     }
 
-    /// <summary>Whether an earlier step of the same kind has the same key (token id, metadata key or extra name).</summary>
+    /// <summary>Whether an earlier step of the same kind has the same key (metadata key or extra name).</summary>
     private static bool IsShadowed(ReadOnlySpan<ChatRequestBuilder> steps, int first, int index, Kind kind)
     {
         for (var i = first; i < index; i++)
@@ -790,7 +968,6 @@ public sealed partial class ChatRequestBuilder
         return result;
     }
 
-    private static bool SameKey(ChatRequestBuilder a, ChatRequestBuilder b) => a._kind == Kind.LogitBias
-        ? a.TokenId == b.TokenId
-        : string.Equals((string)((Two)a._value!).A!, (string)((Two)b._value!).A!, StringComparison.Ordinal);
+    private static bool SameKey(ChatRequestBuilder a, ChatRequestBuilder b) =>
+        string.Equals((string)((Two)a._value!).A!, (string)((Two)b._value!).A!, StringComparison.Ordinal);
 }

@@ -336,12 +336,7 @@ public sealed partial class ChatRequestBuilder
 
         public Steps(ChatRequestBuilder tail)
         {
-            var count = 0;
-            for (var node = tail; node is not null; node = node._previous)
-            {
-                count++;
-            }
-
+            var count = tail._length;
             _array = ArrayPool<ChatRequestBuilder>.Shared.Rent(count);
             _count = count;
             var index = count;

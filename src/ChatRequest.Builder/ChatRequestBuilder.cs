@@ -26,9 +26,13 @@ public sealed partial class ChatRequestBuilder
     private readonly long _bits;
     private readonly Kind _kind;
 
+    /// <summary>How many steps the chain ending here has (it fits in the object's padding).</summary>
+    private readonly int _length;
+
     private ChatRequestBuilder(ChatRequestBuilder? previous, Kind kind, object? value, long bits)
     {
         _previous = previous;
+        _length = previous is null ? 1 : previous._length + 1;
         _kind = kind;
         _value = value;
         _bits = bits;

@@ -2,6 +2,9 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
+#if NET
+using System.Text.Encodings.Web;
+#endif
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Runtime.CompilerServices;
@@ -772,9 +775,7 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
         var pooled = PooledWriter.Rent();
         try
         {
-            var writer = pooled.Json();
-            RequestWriter.Write(writer, this);
-            writer.Flush();
+            WriteInto(pooled);
             return result(pooled);
         }
         finally
@@ -782,6 +783,51 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
             pooled.Return();
         }
     }
+
+    /// <summary>Writes the body into <paramref name="pooled"/>'s own buffer, escaped as the library's encoder escapes.</summary>
+    private void WriteInto(PooledWriter pooled)
+    {
+#if NET
+        if (PendingChain is { } chain)
+        {
+            pooled.StartRaw(defaultEncoder: false);
+            chain.WriteChain(new RawJsonSink(pooled));
+            return;
+        }
+#endif
+        var writer = pooled.Json();
+        RequestWriter.Write(writer, this);
+        writer.Flush();
+    }
+
+#if NET
+    /// <summary>
+    /// Whether the raw writer gives the bytes <paramref name="writer"/> would write: not indented, room below its
+    /// depth limit for any body, and an encoder whose rules the raw writer follows. Null when it does not; otherwise
+    /// whether that encoder is System.Text.Json's default (else it is the library's).
+    /// </summary>
+    private static bool? RawEscapingFor(Utf8JsonWriter writer)
+    {
+        // A chain's body nests at most an extra member's value (parsed with ChatJson.MaxDepth) below its own object,
+        // so a writer with this much room would not refuse it for depth either.
+        const int DeepestBody = ChatJson.MaxDepth + 8;
+        const int DefaultMaxDepth = 1000;
+        var options = writer.Options;
+        var maxDepth = options.MaxDepth == 0 ? DefaultMaxDepth : options.MaxDepth;
+        if (options.Indented || writer.CurrentDepth + DeepestBody > maxDepth)
+        {
+            return null;
+        }
+
+        return options.Encoder switch
+        {
+            null => true,
+            var encoder when ReferenceEquals(encoder, JavaScriptEncoder.Default) => true,
+            var encoder when ReferenceEquals(encoder, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) => false,
+            _ => null,
+        };
+    }
+#endif
 
     /// <summary>
     /// Writes the request as JSON to <paramref name="writer"/>, with no intermediate string. The writer's own options
@@ -795,6 +841,25 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
             throw new ArgumentNullException(nameof(writer));
         }
 
+#if NET
+        // Written from the chain into a pooled buffer without Utf8JsonWriter's per-call costs, then handed over whole.
+        if (PendingChain is { } chain && RawEscapingFor(writer) is { } defaultEncoder)
+        {
+            var pooled = PooledWriter.Rent();
+            try
+            {
+                pooled.StartRaw(defaultEncoder);
+                chain.WriteChain(new RawJsonSink(pooled));
+                writer.WriteRawValue(pooled.WrittenSpan, skipInputValidation: true);
+            }
+            finally
+            {
+                pooled.Return();
+            }
+
+            return;
+        }
+#endif
         RequestWriter.Write(writer, this);
     }
 
@@ -810,6 +875,23 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
         var pooled = PooledWriter.Rent();
         try
         {
+#if NET
+            if (PendingChain is not null)
+            {
+                WriteInto(pooled);
+                for (var body = pooled.WrittenSpan; !body.IsEmpty;)
+                {
+                    // In the pieces the destination offers, as Utf8JsonWriter would.
+                    var span = destination.GetSpan(Math.Min(body.Length, 1 << 16));
+                    var length = Math.Min(span.Length, body.Length);
+                    body.Slice(0, length).CopyTo(span);
+                    destination.Advance(length);
+                    body = body.Slice(length);
+                }
+
+                return;
+            }
+#endif
             var writer = pooled.Json(destination);
             RequestWriter.Write(writer, this);
             writer.Flush();
@@ -832,6 +914,15 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
         var pooled = PooledWriter.Rent();
         try
         {
+#if NET
+            if (PendingChain is not null)
+            {
+                WriteInto(pooled);
+                destination.Write(pooled.WrittenSpan);
+                destination.Flush();
+                return;
+            }
+#endif
             var writer = pooled.Json(destination);
             RequestWriter.Write(writer, this);
             writer.Flush();

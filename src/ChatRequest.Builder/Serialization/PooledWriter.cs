@@ -11,7 +11,7 @@ namespace ChatRequest.Serialization;
 /// its result (a string or an array), or nothing at all when writing to the caller's buffer or stream.
 /// </summary>
 #pragma warning disable CA1001 // Lives for the thread; the Utf8JsonWriter holds no unmanaged resources.
-internal sealed class PooledWriter : IBufferWriter<byte>
+internal sealed partial class PooledWriter : IBufferWriter<byte>
 #pragma warning restore CA1001
 {
     private const int LargestKeptBuffer = 1 << 20;
