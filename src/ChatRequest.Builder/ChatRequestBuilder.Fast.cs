@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text.Json;
 using ChatRequest.Serialization;
 using ChatRequest.Validation;
@@ -443,6 +444,135 @@ public sealed partial class ChatRequestBuilder
 
             return false;
         }
+    }
+
+    // ---- Validate() of a built request ----------------------------------------------------------------------
+
+    /// <summary>
+    /// The problems of a request still written from its chain, without making its object model: the chain passed
+    /// <see cref="ChainCheck.IsCertainlyValid"/> when it was built, so it has no error, and what remains are the
+    /// warnings and information the full validator would add, in its order and with its messages. Null when this
+    /// cannot be told from the steps alone (a reasoning model's rules, an unknown deprecated field): the caller then
+    /// validates the object model. A test compares both on random chains.
+    /// </summary>
+    internal static IReadOnlyList<ValidationProblem>? ValidateCheckedChain(ChatRequestBuilder tail)
+    {
+        var seen = 0UL;
+        var functions = false;
+        var messages = 0;
+        var functionResults = 0;
+        var step = tail;
+        for (; step._previous is not null; step = step._previous)
+        {
+            var kind = step._kind;
+            var slot = (Slot)SlotTable[(int)kind];
+            if (slot < Slot.FirstLogitBias)
+            {
+                seen |= 1UL << (int)slot;
+            }
+
+            switch (kind)
+            {
+                case Kind.Function:
+                    functions = true;
+                    break;
+                case Kind.SystemMessage or Kind.DeveloperMessage or Kind.UserMessage or Kind.AssistantMessage or Kind.ToolResult:
+                    messages++;
+                    break;
+                case Kind.FunctionResult:
+                    messages++;
+                    functionResults++;
+                    break;
+            }
+        }
+
+        if (step._kind != Kind.Model || ChatRules.MatchReasoningFamily(ChatRules.ReasoningFamilies, step.Text) is not null)
+        {
+            return null;
+        }
+
+        List<ValidationProblem>? problems = null;
+        if (functionResults > 0)
+        {
+            // CheckMessages: each function message's role, in message order.
+            var at = new int[functionResults];
+            var index = messages;
+            var k = functionResults;
+            for (var s = tail; s._previous is not null; s = s._previous)
+            {
+                switch (s._kind)
+                {
+                    case Kind.SystemMessage or Kind.DeveloperMessage or Kind.UserMessage or Kind.AssistantMessage or Kind.ToolResult:
+                        index--;
+                        break;
+                    case Kind.FunctionResult:
+                        at[--k] = --index;
+                        break;
+                }
+            }
+
+            problems = new List<ValidationProblem>(functionResults + 2);
+            foreach (var i in at)
+            {
+                problems.Add(RequestValidator.Problem(ChatRules.Deprecated, "messages[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "].role", RequestValidator.FunctionRoleDeprecatedMessage));
+            }
+        }
+
+        bool Has(Slot s) => (seen & (1UL << (int)s)) != 0;
+
+        // CheckCrossField (its other rules are errors, which a checked chain has none of), then CheckDeprecated.
+        if (Has(Slot.Temperature) && Has(Slot.TopP))
+        {
+            (problems ??= new List<ValidationProblem>(2)).Add(RequestValidator.Problem(ChatRules.TemperatureWithTopP, "top_p", RequestValidator.TemperatureWithTopPMessage));
+        }
+
+        if (Has(Slot.MaxTokens) && Has(Slot.MaxCompletionTokens))
+        {
+            (problems ??= new List<ValidationProblem>(2)).Add(RequestValidator.Problem(ChatRules.BothTokenCaps, "max_tokens", RequestValidator.BothTokenCapsMessage));
+        }
+
+        var deprecated = DeprecatedSlots;
+        for (var i = 0; i < deprecated.Length; i++)
+        {
+            var d = deprecated[i];
+            if (d == UnknownDeprecated)
+            {
+                return null;
+            }
+
+            if (d == FunctionsDeprecated ? functions : Has((Slot)d))
+            {
+                (problems ??= new List<ValidationProblem>(2)).Add(RequestValidator.Problem(ChatRules.Deprecated, ChatRules.DeprecatedFields[i].Key, RequestValidator.DeprecationMessage(i)));
+            }
+        }
+
+        return problems ?? (IReadOnlyList<ValidationProblem>)Array.Empty<ValidationProblem>();
+    }
+
+    private const int FunctionsDeprecated = -1;
+    private const int UnknownDeprecated = -2;
+
+    /// <summary>For each entry of <see cref="ChatRules.DeprecatedFields"/>, the slot that holds it (or a marker).</summary>
+    private static readonly int[] DeprecatedSlots = MakeDeprecatedSlots();
+
+    private static int[] MakeDeprecatedSlots()
+    {
+        var slots = new int[ChatRules.DeprecatedFields.Count];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = ChatRules.DeprecatedFields[i].Key switch
+            {
+                "functions" => FunctionsDeprecated,
+                "function_call" => (int)Slot.FunctionCall,
+                "max_tokens" => (int)Slot.MaxTokens,
+                "user" => (int)Slot.EndUser,
+                "seed" => (int)Slot.Seed,
+                "prompt_cache_retention" => (int)Slot.PromptCacheRetention,
+                _ => UnknownDeprecated,
+            };
+        }
+
+        return slots;
     }
 
     // ---- The writer --------------------------------------------------------------------------------------------

@@ -736,7 +736,10 @@ public sealed class CreateChatCompletionRequest : JsonModel, IEquatable<CreateCh
     /// (errors, warnings and information), without throwing. An empty list means the request is fine.
     /// </summary>
     /// <returns>The problems, in the order of the JSON body.</returns>
-    public IReadOnlyList<ValidationProblem> Validate() => RequestValidator.Validate(this);
+    public IReadOnlyList<ValidationProblem> Validate() =>
+        PendingChain is { } chain && ChatRequestBuilder.ValidateCheckedChain(chain) is { } problems
+            ? problems
+            : RequestValidator.Validate(this);
 
     /// <summary>True when <see cref="Validate"/> finds no error (warnings and information are allowed).</summary>
     /// <returns>True when the API would accept the request, as far as the request alone can tell.</returns>

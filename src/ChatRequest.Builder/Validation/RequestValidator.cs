@@ -19,7 +19,18 @@ internal sealed class RequestValidator
     }
 
     private void Report(string ruleId, in JPath path, string message) =>
-        (_problems ??= new List<ValidationProblem>()).Add(new ValidationProblem(ruleId, path.ToString(), Severities[ruleId], message));
+        (_problems ??= new List<ValidationProblem>()).Add(Problem(ruleId, path.ToString(), message));
+
+    /// <summary>A problem with the rule's runtime severity (shared with the chain validation of a built request).</summary>
+    internal static ValidationProblem Problem(string ruleId, string path, string message) => new(ruleId, path, Severities[ruleId], message);
+
+    // Messages also written by ChatRequestBuilder's chain validation; kept here so both say the same.
+    internal const string FunctionRoleDeprecatedMessage = "The function role is deprecated; answer tool calls with a tool message (role \"tool\").";
+    internal const string TemperatureWithTopPMessage = "temperature and top_p are both set; the API recommends changing one of them, not both.";
+    internal const string BothTokenCapsMessage = "max_tokens and max_completion_tokens are both set; use max_completion_tokens only.";
+
+    /// <summary>The CHAT401 message for <see cref="ChatRules.DeprecatedFields"/>[<paramref name="index"/>].</summary>
+    internal static string DeprecationMessage(int index) => DeprecationMessages[index];
 
     /// <summary>Each rule's runtime severity, from the table, looked up once.</summary>
     private static readonly Dictionary<string, ProblemSeverity> Severities = MakeSeverities();
@@ -121,7 +132,7 @@ internal sealed class RequestValidator
                         Report(ChatRules.UnknownValue, path + ".content", "A function message's content must be a string (or null), not content parts.");
                     }
 
-                    Report(ChatRules.Deprecated, path + ".role", "The function role is deprecated; answer tool calls with a tool message (role \"tool\").");
+                    Report(ChatRules.Deprecated, path + ".role", FunctionRoleDeprecatedMessage);
                     break;
                 default:
                     RequireContent(message, path);
@@ -798,7 +809,7 @@ internal sealed class RequestValidator
     {
         if (r.Temperature is not null && r.TopP is not null)
         {
-            Report(ChatRules.TemperatureWithTopP, "top_p", "temperature and top_p are both set; the API recommends changing one of them, not both.");
+            Report(ChatRules.TemperatureWithTopP, "top_p", TemperatureWithTopPMessage);
         }
 
         if (r.TopLogprobs is not null && r.Logprobs != true)
@@ -828,7 +839,7 @@ internal sealed class RequestValidator
 
         if (r.MaxTokens is not null && r.MaxCompletionTokens is not null)
         {
-            Report(ChatRules.BothTokenCaps, "max_tokens", "max_tokens and max_completion_tokens are both set; use max_completion_tokens only.");
+            Report(ChatRules.BothTokenCaps, "max_tokens", BothTokenCapsMessage);
         }
     }
 
