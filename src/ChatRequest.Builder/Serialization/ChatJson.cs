@@ -34,6 +34,9 @@ internal static class ChatJson
             // A gateway must not validate one value while the server reads another.
             AllowDuplicateProperties = false,
         };
+
+        // 1e400 would be read as infinity, which ToJson() cannot write.
+        options.Converters.Add(new FiniteDoubleConverter());
         options.MakeReadOnly();
         return options;
     }
