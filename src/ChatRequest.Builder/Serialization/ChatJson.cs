@@ -37,6 +37,9 @@ internal static class ChatJson
 
         // 1e400 would be read as infinity, which ToJson() cannot write.
         options.Converters.Add(new FiniteDoubleConverter());
+
+        // Schemas and unknown members are kept as JsonElement; their strings must be text ToJson() can write.
+        options.Converters.Add(new CheckedElementConverter());
         options.MakeReadOnly();
         return options;
     }

@@ -28,6 +28,7 @@ internal static class UnionJson
     public static void AddExtra(JsonModel target, string name, ref Utf8JsonReader reader)
     {
         using var document = JsonDocument.ParseValue(ref reader);
+        CheckedElementConverter.RequireValidText(document.RootElement);
         target.AdditionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         target.AdditionalProperties[name] = document.RootElement.Clone();
     }
