@@ -1,7 +1,7 @@
 namespace ChatRequest.Tests;
 
 /// <summary>Requests that use every field and every role, made with the builder.</summary>
-internal static class RichRequests
+internal static partial class RichRequests
 {
     public const string WeatherSchema = """{"type":"object","properties":{"city":{"type":"string"}},"required":["city"],"additionalProperties":false}""";
 
@@ -84,13 +84,4 @@ internal static class RichRequests
             .FrequencyPenalty(0.5)
             .PresencePenalty(-0.5)
             .Tool("get_weather", "Get the weather for a city", """{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}""");
-
-    public static IEnumerable<TestCaseData> All()
-    {
-        yield return new TestCaseData(EveryField()).SetArgDisplayNames("every-field");
-        yield return new TestCaseData(Typical()).SetArgDisplayNames("typical");
-        yield return new TestCaseData(Chat.With("gpt-4o").User("Hello")).SetArgDisplayNames("minimal");
-        yield return new TestCaseData(Chat.With("o3").Developer("Think.").User("2+2?").ReasoningEffort(ReasoningEffort.High).MaxCompletionTokens(1000)).SetArgDisplayNames("reasoning");
-        yield return new TestCaseData(Chat.With("gpt-4o").User("Reply in JSON").JsonObjectFormat().Stop("x")).SetArgDisplayNames("json-mode");
-    }
 }

@@ -49,6 +49,12 @@ internal static class ChatJson
             // A gateway must not validate one value while the server reads another.
             AllowDuplicateProperties = false,
         };
+
+        // 1e400 would be read as infinity, which ToJson() cannot write.
+        options.Converters.Add(new FiniteDoubleConverter());
+
+        // Schemas and unknown members are kept as JsonElement; their strings must be text ToJson() can write.
+        options.Converters.Add(new CheckedElementConverter());
         options.MakeReadOnly();
         return options;
     }

@@ -159,17 +159,52 @@ internal ref partial struct RequestReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private string StringValue() => _r.GetString()!;
 
-    /// <summary>The key of an unknown member, decoded as the serializer does: invalid UTF-8 becomes U+FFFD.</summary>
+    /// <summary>The key of an unknown member. Invalid UTF-8 in it is an error: kept, it could not be written back as sent.</summary>
     private string MemberKey()
     {
-        if (!_r.ValueIsEscaped)
+        var raw = _r.ValueIsEscaped ? Unescape(ref _r) : _r.ValueSpan;
+        if (raw.Length == 0)
         {
-            var raw = _r.ValueSpan;
-            return raw.Length == 0 ? string.Empty : Utf8ToString(raw);
+            return string.Empty;
         }
 
-        return Utf8ToString(Unescape(ref _r));
+        if (!IsValidUtf8(raw))
+        {
+            throw Error("has a member name that is not valid UTF-8.");
+        }
+
+        return Utf8ToString(raw);
     }
+
+    /// <summary>True when <paramref name="utf8"/> is well-formed UTF-8 (no lone surrogate bytes, no overlong forms).</summary>
+    private static bool IsValidUtf8(ReadOnlySpan<byte> utf8)
+    {
+#if NET
+        return System.Text.Unicode.Utf8.IsValid(utf8);
+#else
+        foreach (var b in utf8)
+        {
+            if (b >= 0x80)
+            {
+                try
+                {
+                    _ = StrictUtf8.GetCharCount(utf8.ToArray());
+                    return true;
+                }
+                catch (DecoderFallbackException)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+#endif
+    }
+
+#if !NET
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+#endif
 
     /// <summary>Decodes UTF-8 leniently (invalid bytes become U+FFFD), as the serializer decodes unknown member names.</summary>
     private static string Utf8ToString(ReadOnlySpan<byte> utf8) =>
@@ -590,24 +625,39 @@ internal ref partial struct RequestReader
                         break;
                     }
 
-                    if (_r.ValueIsEscaped)
-                    {
-                        CheckEscapes();
-                    }
+                    CheckText();
                 }
 
                 break;
             case JsonTokenType.String:
-                if (_r.ValueIsEscaped)
-                {
-                    CheckEscapes();
-                }
-
+                CheckText();
                 break;
         }
 
         var value = _body.Slice(start, (int)_r.BytesConsumed - start);
         return JsonElement.Parse(value, new JsonDocumentOptions { MaxDepth = _maxDepth, AllowDuplicateProperties = false });
+    }
+
+    /// <summary>
+    /// Fails for a string or member name of a kept value that is not valid text: invalid UTF-8 (the reader does not
+    /// check the bytes of strings it does not decode) or escapes that leave a surrogate unpaired.
+    /// </summary>
+    private void CheckText()
+    {
+        if (_r.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+        {
+            return;
+        }
+
+        if (!IsValidUtf8(_r.ValueSpan))
+        {
+            throw Error("holds a string that is not valid UTF-8.");
+        }
+
+        if (_r.ValueIsEscaped)
+        {
+            CheckEscapes();
+        }
     }
 
     /// <summary>

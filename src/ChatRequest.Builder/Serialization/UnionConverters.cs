@@ -37,7 +37,9 @@ internal static class UnionJson
             throw Duplicate(owner, name);
         }
 
-        extras[name] = JsonSerializer.Deserialize(ref reader, Info<JsonElement>(options));
+        var value = JsonSerializer.Deserialize(ref reader, Info<JsonElement>(options));
+        CheckedElementConverter.RequireValidText(value);
+        extras[name] = value;
     }
 
     /// <summary>Fails for a member seen before, unless <paramref name="options"/> allow duplicate properties.</summary>
