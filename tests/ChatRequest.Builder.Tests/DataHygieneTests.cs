@@ -170,6 +170,8 @@ public class DataHygieneTests
         yield return Case("a secret string for a number", "{\"model\":\"m\",\"temperature\":\"" + s + "\"}");
         yield return Case("a secret string for an array", "{\"model\":\"m\",\"messages\":\"" + s + "\"}");
         yield return Case("a secret member name twice", "{\"model\":\"m\",\"" + s + "\":1,\"" + s + "\":2}");
+        yield return Case("a secret member name twice inside an unknown member", "{\"model\":\"m\",\"x\":{\"" + s + "\":1,\"" + s + "\":2}}");
+        yield return Case("a secret member name twice inside a tool schema", "{\"model\":\"m\",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{\"" + s + "\":1,\"" + s + "\":2}}}]}");
         yield return Case("a known member twice with secret values", "{\"model\":\"" + s + "\",\"model\":\"" + s + "\"}");
         yield return Case("a secret logit_bias key with a bad value", "{\"model\":\"m\",\"logit_bias\":{\"" + s + "\":\"x\"}}");
         yield return Case("a secret metadata key with a bad value", "{\"model\":\"m\",\"metadata\":{\"" + s + "\":5}}");

@@ -365,7 +365,38 @@ internal ref partial struct RequestReader
             return ReadLimits.DepthExceeded(options, path, offset, inner);
         }
 
-        return new JsonException("Cannot read " + Subject(path) + ": " + inner.Message, path, inner.LineNumber, inner.BytePositionInLine, inner);
+        // System.Text.Json quotes names whole ("Duplicate property '...'"), and a hostile body's names can be secrets:
+        // long quotes are cut, and then the inner exception, which holds the whole text, is left out.
+        var message = CutQuotes(inner.Message);
+        return new JsonException("Cannot read " + Subject(path) + ": " + message, path, inner.LineNumber, inner.BytePositionInLine, ReferenceEquals(message, inner.Message) ? inner : null);
+    }
+
+    /// <summary><paramref name="message"/> with every '...' quote longer than an excerpt cut; the same instance when none is.</summary>
+    private static string CutQuotes(string message)
+    {
+        const int Max = ChatRequest.Validation.ChatRules.MaxQuotedLength;
+        StringBuilder? cut = null;
+        var copied = 0;
+        for (var open = message.IndexOf('\''); open >= 0 && open + 1 < message.Length; open = message.IndexOf('\'', open + 1))
+        {
+            var close = message.IndexOf('\'', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var length = close - open - 1;
+            if (length > Max)
+            {
+                cut ??= new StringBuilder(message.Length);
+                cut.Append(message, copied, open + 1 + Max - copied).Append("…(").Append(length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
+                copied = close;
+            }
+
+            open = close;
+        }
+
+        return cut is null ? message : cut.Append(message, copied, message.Length - copied).ToString();
     }
 
     private JsonException BadText(InvalidOperationException inner)
