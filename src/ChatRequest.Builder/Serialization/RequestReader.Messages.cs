@@ -814,30 +814,5 @@ internal ref partial struct RequestReader
         return file;
     }
 
-    private PromptCacheBreakpoint Breakpoint()
-    {
-        var breakpoint = new PromptCacheBreakpoint();
-        var seen = false;
-        while (NextMember())
-        {
-            if (!Name().SequenceEqual("mode"u8))
-            {
-                AddExtra(breakpoint, polymorphic: false);
-                continue;
-            }
-
-            PushMember();
-            Next();
-            breakpoint.Mode = String(breakpoint, "mode");
-            if (seen)
-            {
-                throw Duplicate();
-            }
-
-            seen = true;
-            Pop();
-        }
-
-        return breakpoint;
-    }
+    private PromptCacheBreakpoint Breakpoint() => ModeOnly<PromptCacheBreakpoint>(static (breakpoint, mode) => breakpoint.Mode = mode);
 }

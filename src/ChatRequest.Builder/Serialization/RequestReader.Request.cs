@@ -691,21 +691,28 @@ internal ref partial struct RequestReader
         return policy;
     }
 
-    private ModerationConfig ModerationConfigValue()
+    private ModerationConfig ModerationConfigValue() => ModeOnly<ModerationConfig>(static (config, mode) => config.Mode = mode);
+
+    /// <summary>
+    /// An object whose one known member is the string <c>mode</c> (a prompt-cache breakpoint, a moderation input or
+    /// output config): the reader is at the object's start.
+    /// </summary>
+    private T ModeOnly<T>(Action<T, string?> setMode)
+        where T : JsonModel, new()
     {
-        var config = new ModerationConfig();
+        var value = new T();
         var seen = false;
         while (NextMember())
         {
             if (!Name().SequenceEqual("mode"u8))
             {
-                AddExtra(config, polymorphic: false);
+                AddExtra(value, polymorphic: false);
                 continue;
             }
 
             PushMember();
             Next();
-            config.Mode = String(config, "mode");
+            setMode(value, String(value, "mode"));
             if (seen)
             {
                 throw Duplicate();
@@ -715,6 +722,6 @@ internal ref partial struct RequestReader
             Pop();
         }
 
-        return config;
+        return value;
     }
 }
